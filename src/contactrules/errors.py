@@ -1,0 +1,69 @@
+"""Typed errors. Each carries where the problem is, so a caller never parses a message."""
+
+from __future__ import annotations
+
+
+class ContactRulesError(Exception):
+    """Base class of every error this library raises on purpose."""
+
+
+class InvalidRequest(ContactRulesError):
+    """A request does not conform to the decision contract.
+
+    ``path`` is the JSON path of the offending field (``contact.at``, ``events[2].type``), so the
+    collection system can point at the exact input it must fix. Nothing is guessed: an invalid
+    request is never evaluated, so it can never be allowed.
+    """
+
+    def __init__(self, path: str, message: str) -> None:
+        self.path = path
+        self.message = message
+        super().__init__(f"{path}: {message}" if path else message)
+
+    def to_json(self) -> dict[str, str]:
+        return {"type": "invalid_request", "path": self.path, "message": self.message}
+
+
+class RulesetError(ContactRulesError):
+    """A ruleset file cannot be loaded: it does not parse, violates the schema or conflicts.
+
+    Carries the file, the 1-based line (when known), the rule id (when inside a rule) and the
+    field path inside the file, so a compliance officer can jump straight to the mistake.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        rule_id: str | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.message = message
+        self.file = file
+        self.line = line
+        self.rule_id = rule_id
+        self.field = field
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        where = self.file or "<ruleset>"
+        if self.line is not None:
+            where += f":{self.line}"
+        parts = [where]
+        if self.rule_id:
+            parts.append(f"rule {self.rule_id}")
+        if self.field:
+            parts.append(f"field {self.field}")
+        return ": ".join(parts) + f": {self.message}"
+
+    def to_json(self) -> dict[str, str | int | None]:
+        return {
+            "type": "ruleset_error",
+            "file": self.file,
+            "line": self.line,
+            "rule_id": self.rule_id,
+            "field": self.field,
+            "message": self.message,
+        }
