@@ -1,0 +1,92 @@
+"""Per-request facts prepared once, and the instant being tested.
+
+``Context`` is built once per request: the candidate zones, and the events known at ``contact.at``
+sorted and grouped by type. Rule checks read it and never change it. ``Moment`` is one instant at
+which the rules are tested: ``contact.at`` itself, or a later instant while searching for
+``next_allowed_at`` (with the same events, as the contract requires).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from dataclasses import dataclass, field
+from typing import Any
+
+from contactrules.location import Whereabouts
+from contactrules.models.request import Request
+
+UTC = dt.UTC
+
+
+@dataclass(frozen=True, slots=True)
+class Moment:
+    """An instant in UTC and its wall-clock reading in each candidate zone."""
+
+    utc: dt.datetime
+    local: tuple[dt.datetime, ...]
+
+    @classmethod
+    def at(cls, instant: dt.datetime, zones: tuple[zoneinfo.ZoneInfo, ...]) -> Moment:
+        utc = instant.astimezone(UTC)
+        return cls(utc, tuple(utc.astimezone(z) for z in zones))
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """A request made ready for evaluation; shared read-only by every rule check."""
+
+    request: Request
+    where: Whereabouts
+    events_by_type: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    # Per-request scratch space for rule checks (filtered events); dies with the request.
+    memo: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, request: Request, where: Whereabouts) -> Context:
+        cutoff = request.contact.at
+        grouped: dict[str, list[Any]] = {}
+        # Events after the contact's own instant were not known then: the decision ignores them.
+        for event in sorted(request.events, key=lambda e: e.at):
+            if event.at <= cutoff:
+                grouped.setdefault(event.type, []).append(event)
+        return cls(request, where, {k: tuple(v) for k, v in grouped.items()})
+
+    def events(self, event_type: str) -> tuple[Any, ...]:
+        return self.events_by_type.get(event_type, ())
+
+    @property
+    def zones(self) -> tuple[zoneinfo.ZoneInfo, ...]:
+        return self.where.zones
+
+    def contact_address(self) -> str | None:
+        """The address the proposed contact uses: a phone number or an email address."""
+        contact = self.request.contact
+        if contact.channel in ("call", "sms"):
+            return contact.phone
+        if contact.channel == "email":
+            return contact.email.lower() if contact.email else None
+        return None
+
+
+def local_midnight(day: dt.date, tz: dt.tzinfo) -> dt.datetime:
+    """The UTC instant at which ``day`` begins in ``tz`` (first valid wall time on DST days)."""
+    return wall_clock(day, 0, tz)
+
+
+def wall_clock(day: dt.date, minutes: int, tz: dt.tzinfo) -> dt.datetime:
+    """The UTC instant of a local wall-clock time.
+
+    On a spring-forward day a wall time inside the gap does not exist; the first instant at or
+    after it is returned (02:30 becomes 03:00), so a window never opens early. An ambiguous
+    fall-back time resolves to its first occurrence (``fold=0``).
+    """
+    naive = dt.datetime.combine(day, dt.time()) + dt.timedelta(minutes=minutes)
+    utc = naive.replace(tzinfo=tz).astimezone(UTC)
+    if utc.astimezone(tz).replace(tzinfo=None) == naive:
+        return utc
+    # Inside a DST gap: walk back to the instant the clock jumped past the wall time.
+    step = dt.timedelta(minutes=1)
+    while (utc - step).astimezone(tz).replace(tzinfo=None) >= naive:
+        utc -= step
+    return utc

@@ -1,0 +1,337 @@
+"""The engine: compile rulesets once, then decide requests with plain function calls.
+
+``Engine.load()`` reads the bundled rulesets (plus any overlays), validates them with pydantic and
+compiles each rule into a ``CompiledRule`` holding two closures: ``applies`` (static facts of the
+request) and ``check`` (the request's events at one instant). Evaluation touches no YAML, no
+pydantic validation of rules and no I/O, and reads no clock: the decision is a function of the
+request and the ruleset digest. An ``Engine`` is immutable and safe to share across threads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import pathlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from contactrules.context import UTC, Context, Moment, local_midnight
+from contactrules.errors import InvalidRequest
+from contactrules.kinds.base import Check, Failure
+from contactrules.location import Whereabouts, resolve
+from contactrules.models.decision import Decision, Finding, TraceEntry, ZoneTrace
+from contactrules.models.parse import parse_request, parse_request_json
+from contactrules.models.request import Request
+from contactrules.ruleset.loader import LoadedRuleset, bundled_root, load_paths
+
+ENGINE_ID = "contactrules.engine"
+# Waiting longer than this is not "waiting": the contact is reported as not allowed by time alone.
+HORIZON = dt.timedelta(days=400)
+MAX_STEPS = 500
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRule:
+    """One version of a rule, ready to evaluate."""
+
+    id: str
+    version: str
+    title: str
+    kind: str
+    jurisdiction: str
+    layer: str
+    citation: str
+    source_url: str
+    severity: str
+    effective_from: dt.date
+    effective_to: dt.date | None
+    notes: str
+    source_file: str
+    applies: Callable[[Context], str | None]
+    check: Check
+
+    def in_force(self, moment: Moment) -> bool:
+        """In force if it is on the local date of any candidate zone (the stricter reading)."""
+        days = [local.date() for local in moment.local] or [moment.utc.date()]
+        return any(
+            self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
+            for day in days
+        )
+
+    def ends_at(self, moment: Moment) -> dt.datetime | None:
+        """The instant this version stops being in force, if it has an end date."""
+        if self.effective_to is None:
+            return None
+        day_after = self.effective_to + dt.timedelta(days=1)
+        zones = [local.tzinfo for local in moment.local if local.tzinfo is not None] or [UTC]
+        return max(local_midnight(day_after, tz) for tz in zones)
+
+    def finding(self, failure: Failure) -> Finding:
+        return Finding(
+            rule_id=self.id,
+            jurisdiction=self.jurisdiction,
+            citation=self.citation,
+            source_url=self.source_url,
+            message=failure.message,
+            layer=self.layer,
+        )
+
+
+RuleFamily = tuple[CompiledRule, ...]  # the versions of one rule id, oldest first
+
+
+def compile_rulesets(rulesets: Sequence[LoadedRuleset]) -> dict[str, tuple[RuleFamily, ...]]:
+    """Compile every rule and group the versions of each id, per jurisdiction."""
+    families: dict[str, dict[str, list[CompiledRule]]] = {}
+    for ruleset in rulesets:
+        doc = ruleset.document
+        for rule in doc.rules:
+            compiled = CompiledRule(
+                id=rule.id,
+                version=rule.effective.from_.isoformat(),
+                title=rule.title,
+                kind=rule.kind,
+                jurisdiction=doc.jurisdiction,
+                layer=doc.layer,
+                citation=rule.citation.ref,
+                source_url=str(rule.citation.url),
+                severity=rule.severity,
+                effective_from=rule.effective.from_,
+                effective_to=rule.effective.to,
+                notes=rule.notes,
+                source_file=ruleset.path,
+                applies=rule.applies_to.compile(),
+                check=rule.compile(),
+            )
+            families.setdefault(doc.jurisdiction, {}).setdefault(rule.id, []).append(compiled)
+    return {
+        jurisdiction: tuple(
+            tuple(sorted(versions, key=lambda r: r.effective_from)) for versions in by_id.values()
+        )
+        for jurisdiction, by_id in families.items()
+    }
+
+
+def _digest(rulesets: Sequence[LoadedRuleset]) -> str:
+    h = hashlib.sha256()
+    for ruleset in sorted(rulesets, key=lambda r: (r.document.jurisdiction, r.path)):
+        h.update(ruleset.canonical().encode())
+        h.update(b"\0")
+    return "sha256:" + h.hexdigest()
+
+
+def _iso(instant: dt.datetime) -> str:
+    utc = instant.astimezone(UTC)
+    text = utc.isoformat(timespec="microseconds" if utc.microsecond else "seconds")
+    return text.replace("+00:00", "Z")
+
+
+class Engine:
+    """Decides contacts under a fixed set of compiled rulesets."""
+
+    __slots__ = ("_families", "_rulesets", "digest")
+
+    def __init__(self, rulesets: Sequence[LoadedRuleset]) -> None:
+        self._rulesets = tuple(rulesets)
+        self._families = MappingProxyType(compile_rulesets(self._rulesets))
+        self.digest = _digest(self._rulesets)
+
+    # ------------------------------------------------------------------ construction
+    @classmethod
+    def load(cls, extra: Iterable[pathlib.Path | str] = ()) -> Engine:
+        """The bundled rulesets, plus overlay directories or files in ``extra``."""
+        return cls(load_paths([bundled_root(), *extra]))
+
+    @classmethod
+    def from_paths(cls, *paths: pathlib.Path | str) -> Engine:
+        """Only the rulesets found under ``paths`` (files or directories)."""
+        return cls(load_paths(paths))
+
+    # ------------------------------------------------------------------ introspection
+    @property
+    def rulesets(self) -> tuple[LoadedRuleset, ...]:
+        return self._rulesets
+
+    @property
+    def jurisdictions(self) -> tuple[str, ...]:
+        return tuple(sorted({r.document.jurisdiction for r in self._rulesets}))
+
+    def rules(self, jurisdiction: str | None = None) -> list[CompiledRule]:
+        """Every compiled rule version, optionally of one jurisdiction (and its sub-levels)."""
+        out = []
+        for code, families in sorted(self._families.items()):
+            if jurisdiction is None or code == jurisdiction or code.startswith(jurisdiction + "-"):
+                out.extend(rule for family in families for rule in family)
+        return out
+
+    # ------------------------------------------------------------------ evaluation
+    def evaluate(self, request: Request | Mapping[str, object] | str | bytes) -> Decision:
+        """Decide one request. Raises ``InvalidRequest`` for input that breaks the contract."""
+        if isinstance(request, (str, bytes)):
+            request = parse_request_json(request)
+        elif not isinstance(request, Request):
+            request = parse_request(request)
+        return _Evaluation(self, request).decide()
+
+    def evaluate_many(
+        self, requests: Iterable[Request | Mapping[str, object] | str | bytes]
+    ) -> list[Decision | InvalidRequest]:
+        """Decide a batch; an invalid request yields its ``InvalidRequest`` in its place."""
+        out: list[Decision | InvalidRequest] = []
+        for request in requests:
+            try:
+                out.append(self.evaluate(request))
+            except InvalidRequest as exc:
+                out.append(exc)
+        return out
+
+    def families_for(self, jurisdictions: Sequence[str]) -> list[tuple[str, RuleFamily]]:
+        return [(code, fam) for code in jurisdictions for fam in self._families.get(code, ())]
+
+    def has_jurisdiction(self, code: str) -> bool:
+        return code in self._families or any(
+            r.document.jurisdiction == code for r in self._rulesets
+        )
+
+
+class _Evaluation:
+    """One request's evaluation: prepared once, then tested at one or more instants."""
+
+    def __init__(self, engine: Engine, request: Request) -> None:
+        self.engine = engine
+        self.request = request
+        self.where: Whereabouts = resolve(request)
+        self.ctx = Context.build(request, self.where)
+        self.jurisdictions = _ordered(self.where.jurisdictions)
+        self.families = engine.families_for(self.jurisdictions)
+        # Applicability depends only on the request's static facts: decide it once.
+        self.reasons = [
+            family[0].applies(self.ctx) if family else None for _, family in self.families
+        ]
+
+    def decide(self) -> Decision:
+        at = self.request.contact.at
+        moment = Moment.at(at, self.where.zones)
+        violations, warnings = self._failsafe()
+        trace: list[TraceEntry] = []
+        for (code, family), reason in zip(self.families, self.reasons, strict=True):
+            rule = _version(family, moment)
+            if rule is None:
+                trace.append(_not_in_force(code, family, moment))
+                continue
+            if reason is not None:
+                trace.append(TraceEntry(rule_id=rule.id, outcome="not_applicable",
+                                        jurisdiction=code, version=rule.version, reason=reason))
+                continue
+            failure = rule.check(self.ctx, moment)
+            outcome = "fail" if failure else "pass"
+            trace.append(TraceEntry(rule_id=rule.id, outcome=outcome, jurisdiction=code,
+                                    version=rule.version,
+                                    reason=failure.message if failure else ""))
+            if failure:
+                (violations if rule.severity == "deny" else warnings).append(rule.finding(failure))
+        allowed = not violations
+        blocked_for_good = any(v.rule_id.startswith(ENGINE_ID) for v in violations)
+        if allowed:
+            next_allowed: dt.datetime | None = at
+        elif blocked_for_good:
+            next_allowed = None
+        else:
+            next_allowed = self._next_allowed(at)
+        return Decision(
+            allowed=allowed,
+            as_of=_iso(at),
+            jurisdictions=list(self.jurisdictions),
+            violations=violations,
+            warnings=warnings,
+            next_allowed_at=_iso(next_allowed) if next_allowed else None,
+            evaluated=trace,
+            ruleset_digest=self.engine.digest,
+            zones=[ZoneTrace(zone=zone, source=source) for zone, source in self.where.sources],
+        )
+
+    def _failsafe(self) -> tuple[list[Finding], list[Finding]]:
+        """Fail closed where the rules cannot be applied at all: unknown place, missing law."""
+        violations: list[Finding] = []
+        warnings: list[Finding] = []
+        if self.where.missing:
+            violations.append(_engine_finding("location-unknown", self.where.missing))
+        for code in self.jurisdictions:
+            if self.engine.has_jurisdiction(code):
+                continue
+            message = f"no ruleset is loaded for {code}"
+            if "-" in code:
+                warnings.append(_engine_finding("no-ruleset", message + "; its own law was not checked"))
+            else:
+                violations.append(_engine_finding("no-ruleset", message + "; failing closed"))
+        return violations, warnings
+
+    def _next_allowed(self, at: dt.datetime) -> dt.datetime | None:
+        """The earliest instant at or after ``at`` at which every deny rule passes, or None."""
+        candidate = at.astimezone(UTC)
+        limit = candidate + HORIZON
+        for _ in range(MAX_STEPS):
+            moment = Moment.at(candidate, self.where.zones)
+            retries: list[dt.datetime] = []
+            for (_, family), reason in zip(self.families, self.reasons, strict=True):
+                rule = _version(family, moment)
+                if rule is None or reason is not None or rule.severity != "deny":
+                    continue
+                failure = rule.check(self.ctx, moment)
+                if failure is None:
+                    continue
+                retry = _earliest(failure.retry_at, rule.ends_at(moment))
+                if retry is None:
+                    return None
+                retries.append(retry)
+            if not retries:
+                return candidate
+            following = max(retries)
+            # A check must promise a later instant; never loop on the same one.
+            candidate = following if following > candidate else candidate + dt.timedelta(minutes=1)
+            if candidate > limit:
+                return None
+        return None
+
+
+def _earliest(a: dt.datetime | None, b: dt.datetime | None) -> dt.datetime | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return min(a, b)
+
+
+def _version(family: RuleFamily, moment: Moment) -> CompiledRule | None:
+    for rule in reversed(family):
+        if rule.in_force(moment):
+            return rule
+    return None
+
+
+def _not_in_force(code: str, family: RuleFamily, moment: Moment) -> TraceEntry:
+    spans = ", ".join(f"{r.effective_from}..{r.effective_to or ''}" for r in family)
+    day = moment.local[0].date() if moment.local else moment.utc.date()
+    return TraceEntry(rule_id=family[0].id, outcome="not_applicable", jurisdiction=code,
+                      reason=f"not in force on {day} (in force {spans})")
+
+
+def _engine_finding(name: str, message: str) -> Finding:
+    return Finding(
+        rule_id=f"{ENGINE_ID}.{name}",
+        jurisdiction="",
+        citation="contactrules fail-closed policy (docs/design.md)",
+        source_url="https://github.com/contactrules/contactrules/blob/main/docs/design.md",
+        message=message,
+        layer="engine",
+    )
+
+
+def _ordered(codes: Sequence[str]) -> tuple[str, ...]:
+    return tuple(sorted(dict.fromkeys(codes), key=lambda c: (c.count("-"), c)))
+
+
+def decision_json(decision: Decision) -> str:
+    return json.dumps(decision.to_json(), separators=(",", ":"))

@@ -1,0 +1,144 @@
+"""What every rule kind shares: citation, effective dates, applicability, and the compiled form.
+
+A rule kind is a pydantic model (its YAML schema) with a ``compile()`` that does all the work it can
+once and returns a ``Check``: a plain function of the request's ``Context`` and a ``Moment`` that
+returns None when the rule is satisfied, or a ``Failure`` saying why and when waiting could cure it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
+
+from contactrules.context import Context, Moment
+from contactrules.models.vocabulary import (
+    Channel,
+    CollectorRole,
+    DebtPurpose,
+    DebtType,
+    EmailKind,
+    PhoneType,
+    Place,
+    Purpose,
+    Recipient,
+    Technology,
+)
+
+_SPEC = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A violated rule: the message for the decision, and the earliest instant it could pass.
+
+    ``retry_at`` is None when no passage of time alone cures the violation (a cease request).
+    It must never be later than the first instant at which the rule would pass.
+    """
+
+    message: str
+    retry_at: dt.datetime | None
+
+
+Check = Callable[[Context, Moment], Failure | None]
+
+
+class Citation(BaseModel):
+    """The law a rule encodes: a pinpoint reference and the URL of its text. Both required."""
+
+    model_config = _SPEC
+
+    ref: str = Field(min_length=3, description="Section and paragraph, e.g. '12 CFR 1006.6(b)(1)(i)'")
+    url: HttpUrl = Field(description="Where the text of the law can be read")
+
+
+class Effective(BaseModel):
+    """The dates a rule is in force, both inclusive; ``to`` is null while it is current law."""
+
+    model_config = _SPEC
+
+    from_: dt.date = Field(alias="from")
+    to: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Effective:
+        if self.to is not None and self.to < self.from_:
+            raise ValueError(f"effective.to {self.to} is before effective.from {self.from_}")
+        return self
+
+
+class Applicability(BaseModel):
+    """Which contacts a rule governs. A list restricts; an omitted (null) list means all.
+
+    Unknown values in a request (``phone_type: unknown``, a missing ``technology``) match every
+    list: a rule is never skipped because a caller did not know a fact.
+    """
+
+    model_config = _SPEC
+
+    channels: list[Channel] | None = None
+    collector_roles: list[CollectorRole] | None = None
+    debt_purposes: list[DebtPurpose] | None = None
+    debt_types: list[DebtType] | None = None
+    recipients: list[Recipient] | None = None
+    technologies: list[Technology] | None = None
+    phone_types: list[PhoneType] | None = None
+    email_kinds: list[EmailKind] | None = None
+    places: list[Place] | None = None
+    purposes: list[Purpose] | None = None
+
+    def compile(self) -> Callable[[Context], str | None]:
+        """A predicate returning None when the rule applies, else the reason it does not."""
+        tests: list[tuple[str, Callable[[Context], Any], frozenset[str], bool]] = []
+        for name, getter, unknown_matches in _FACTS:
+            allowed = getattr(self, name)
+            if allowed is not None:
+                tests.append((name, getter, frozenset(allowed), unknown_matches))
+        frozen = tuple(tests)
+
+        def applies(ctx: Context) -> str | None:
+            for name, getter, allowed, unknown_matches in frozen:
+                value = getter(ctx)
+                if value in allowed:
+                    continue
+                if unknown_matches and (value is None or value == "unknown"):
+                    continue
+                return f"{name.rstrip('s').replace('_', ' ')} {value!r} is not governed by this rule"
+            return None
+
+        return applies
+
+
+_FACTS: tuple[tuple[str, Callable[[Context], Any], bool], ...] = (
+    ("channels", lambda c: c.request.contact.channel, False),
+    ("collector_roles", lambda c: c.request.collector.role, False),
+    ("debt_purposes", lambda c: c.request.debt.purpose, False),
+    ("debt_types", lambda c: c.request.debt.type, False),
+    ("recipients", lambda c: c.request.contact.recipient, False),
+    ("technologies", lambda c: c.request.contact.technology, True),
+    ("phone_types", lambda c: c.request.contact.phone_type, True),
+    ("email_kinds", lambda c: c.request.contact.email_kind, True),
+    ("places", lambda c: c.request.contact.place, True),
+    ("purposes", lambda c: c.request.contact.purpose, False),
+)
+
+
+class RuleBase(BaseModel):
+    """Fields every rule has, whatever its kind."""
+
+    model_config = _SPEC
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", description="Stable id, e.g. us.regf.time-of-day")
+    title: str = Field(min_length=3)
+    kind: str
+    citation: Citation
+    effective: Effective
+    severity: Literal["deny", "warn"] = "deny"
+    applies_to: Applicability = Field(default_factory=Applicability)
+    notes: str = ""
+
+    def compile(self) -> Check:  # pragma: no cover - every kind overrides it
+        raise TypeError(f"rule kind {self.kind!r} has no compile step")

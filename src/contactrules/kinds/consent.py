@@ -1,0 +1,81 @@
+"""ConsentRequiredRule: a contact that needs the person's consent, until it is revoked.
+
+Serves the TCPA, 47 U.S.C. 227(b)(1)(A)(iii) and 47 CFR 64.1200(a)(1)(iii): a call (texts are calls)
+made with an autodialer or an artificial or prerecorded voice to a wireless number needs the called
+party's prior express consent. Consent is matched to the dialed number (or email address) and,
+when the consent names debts, to the debt. A later revocation of the same kind for the same
+address ends it, at once by default, or after a number of business days when a ruleset or the
+engine allows the FCC's grace period (64.1200(a)(10)).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from contactrules.context import Context, Moment, local_midnight
+from contactrules.kinds.base import Check, Failure, RuleBase
+from contactrules.kinds.calendars import us_federal_business_days
+from contactrules.kinds.matching import covers_debt
+from contactrules.models.vocabulary import ConsentKind
+
+
+class ConsentParams(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    consent_kinds: list[ConsentKind] = Field(min_length=1)
+    address: Literal["phone", "email"] = "phone"
+    per_debt: bool = Field(True, description="Consent naming debts covers only those debts")
+    revocation_grace_business_days: int = Field(
+        0, ge=0, le=10, description="Business days a revocation may take to honour (0: at once)"
+    )
+
+
+class ConsentRequiredRule(RuleBase):
+    """Denies the contact unless an unrevoked consent covers its address (and debt)."""
+
+    kind: Literal["consent_required"]
+    params: ConsentParams
+
+    def compile(self) -> Check:
+        p = self.params
+        kinds = frozenset(p.consent_kinds)
+
+        def address_of(event: Any) -> str | None:
+            value = getattr(event, p.address)
+            return value.lower() if isinstance(value, str) else None
+
+        def check(ctx: Context, moment: Moment) -> Failure | None:
+            contact = ctx.request.contact
+            wanted = contact.phone if p.address == "phone" else contact.email
+            if wanted is None:
+                return Failure(f"no {p.address} given, so no consent can be matched to it", None)
+            wanted = wanted.lower()
+            revocations = [
+                r for r in ctx.events("consent_revoked") if r.kind in kinds and address_of(r) == wanted
+            ]
+            for consent in reversed(ctx.events("consent")):
+                if consent.kind not in kinds or address_of(consent) != wanted:
+                    continue
+                if p.per_debt and not covers_debt(consent, contact.debt_id):
+                    continue
+                if not any(_revoked(r, consent, moment, p.revocation_grace_business_days, ctx) for r in revocations):
+                    return None
+            return Failure(f"no unrevoked consent ({', '.join(sorted(kinds))}) for {wanted}", None)
+
+        return check
+
+
+def _revoked(
+    revocation: Any, consent: Any, moment: Moment, grace_days: int, ctx: Context
+) -> bool:
+    if revocation.at < consent.at:
+        return False
+    if grace_days == 0:
+        return True
+    # The FCC allows up to N business days to honour a revocation; the caller chose to use them.
+    tz = ctx.zones[0] if ctx.zones else dt.UTC
+    deadline_day = us_federal_business_days(revocation.at.astimezone(tz).date(), grace_days)
+    return moment.utc >= local_midnight(deadline_day + dt.timedelta(days=1), tz)

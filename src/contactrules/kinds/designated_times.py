@@ -1,0 +1,101 @@
+"""DesignatedTimesRule: times the consumer said are inconvenient.
+
+Regulation F 12 CFR 1006.6(b)(1)(i) and FDCPA 15 U.S.C. 1692c(a)(1) forbid communicating at a time
+the collector knows or should know is inconvenient; once the consumer names such times (in any
+words, Official Interpretation 6(b)(1)-1) they stay inconvenient until the consumer says otherwise.
+Each ``inconvenient_time`` event names weekdays and a local range ``[from, to)``; a range whose
+``to`` is not after ``from`` runs past midnight into the next day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from contactrules.context import Context, Moment, wall_clock
+from contactrules.kinds.base import Check, Failure, RuleBase
+from contactrules.kinds.matching import fmt_local
+from contactrules.models.events import InconvenientTime
+from contactrules.models.fields import clock_minutes
+from contactrules.models.vocabulary import WEEKDAYS
+
+# A consumer may declare every hour inconvenient; past this many days waiting cannot help.
+SEARCH_DAYS = 8
+
+
+class DesignatedTimesParams(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DesignatedTimesRule(RuleBase):
+    """Contacts are denied inside any range the consumer designated, in every candidate zone."""
+
+    kind: Literal["consumer_designated_times"]
+    params: DesignatedTimesParams = DesignatedTimesParams()
+
+    def compile(self) -> Check:
+        def check(ctx: Context, moment: Moment) -> Failure | None:
+            ranges = ctx.events("inconvenient_time")
+            if not ranges:
+                return None
+            blocked = _blocked_until(moment.utc, ctx, ranges)
+            if blocked is None:
+                return None
+            local, said = blocked
+            return Failure(
+                f"{fmt_local(local)} is inside a time the consumer said on {said:%Y-%m-%d} "
+                "is inconvenient",
+                _first_free(moment.utc, ctx, ranges),
+            )
+
+        return check
+
+
+def _range_end(local: dt.datetime, event: InconvenientTime) -> dt.datetime | None:
+    """If ``local`` falls in the event's range, the UTC instant the range ends; else None."""
+    start, end = clock_minutes(event.from_), clock_minutes(event.to)
+    minute = local.hour * 60 + local.minute
+    day = local.weekday()
+    days = {WEEKDAYS.index(d) for d in event.days}
+    tz = local.tzinfo
+    assert isinstance(tz, dt.tzinfo)
+    if start < end:
+        if day in days and start <= minute < end:
+            return wall_clock(local.date(), end, tz)
+        return None
+    if day in days and minute >= start:
+        return wall_clock(local.date() + dt.timedelta(days=1), end, tz)
+    if (day - 1) % 7 in days and minute < end:
+        return wall_clock(local.date(), end, tz)
+    return None
+
+
+def _blocked_until(
+    instant: dt.datetime, ctx: Context, ranges: tuple[InconvenientTime, ...]
+) -> tuple[dt.datetime, dt.date] | None:
+    for tz in ctx.zones:
+        local = instant.astimezone(tz)
+        for event in ranges:
+            if _range_end(local, event) is not None:
+                return local, event.at.date()
+    return None
+
+
+def _first_free(
+    instant: dt.datetime, ctx: Context, ranges: tuple[InconvenientTime, ...]
+) -> dt.datetime | None:
+    candidate = instant
+    limit = instant + dt.timedelta(days=SEARCH_DAYS)
+    while candidate <= limit:
+        ends = [
+            end
+            for tz in ctx.zones
+            for event in ranges
+            if (end := _range_end(candidate.astimezone(tz), event)) is not None
+        ]
+        if not ends:
+            return candidate
+        candidate = max(ends)
+    return None

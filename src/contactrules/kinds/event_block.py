@@ -1,0 +1,152 @@
+"""EventBlockRule: a dated event stops contacts until it ends, or for good.
+
+One general kind serves every "this fact forbids contact" rule: a written cease request or refusal
+to pay (FDCPA 15 U.S.C. 1692c(c), Reg F 12 CFR 1006.6(c)), a request to stop using a medium or one
+address (1006.14(h), 1006.6(e)), attorney representation for the debt (1692c(a)(2), 1006.6(b)(2)),
+the bankruptcy automatic stay (11 U.S.C. 362(a)(6)), and state-law variants (oral cease requests).
+Which events, which of their fields must hold, whether the event must concern the same debt,
+channel or address, and which field ends the block are parameters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from contactrules.context import Context, Moment, local_midnight
+from contactrules.kinds.base import Check, Failure, RuleBase
+from contactrules.kinds.matching import covers_debt
+from contactrules.models import events as event_models
+from contactrules.models.vocabulary import EventType
+
+EVENT_MODELS: dict[str, type[BaseModel]] = {
+    "contact": event_models.ContactEvent,
+    "cease_request": event_models.CeaseRequest,
+    "refusal_to_pay": event_models.RefusalToPay,
+    "opt_out": event_models.OptOut,
+    "inconvenient_time": event_models.InconvenientTime,
+    "no_work_contact": event_models.NoWorkContact,
+    "attorney_representation": event_models.AttorneyRepresentation,
+    "bankruptcy": event_models.Bankruptcy,
+    "deceased": event_models.Deceased,
+    "dispute": event_models.Dispute,
+    "verification_sent": event_models.VerificationSent,
+    "consent": event_models.Consent,
+    "consent_revoked": event_models.ConsentRevoked,
+}
+
+
+class EventBlockParams(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    events: list[EventType] = Field(min_length=1, description="Event types that block")
+    where: dict[str, bool | str] = Field(
+        default_factory=dict, description="Event fields that must equal these values (written: true)"
+    )
+    per_debt: bool = Field(False, description="The event must concern the contact's debt")
+    same_channel: bool = Field(False, description="The event's channel must be the contact's")
+    same_address: bool = Field(
+        False, description="The event's address, when it names one, must be the contact's"
+    )
+    starts_field: str | None = Field(
+        None, description="A date field from whose local start the block runs (bankruptcy 'filed')"
+    )
+    ends_field: str | None = Field(
+        None, description="A date (inclusive) or datetime field that ends the block"
+    )
+    lifted_by: list[EventType] = Field(
+        default_factory=list, description="Later events (same debt when per_debt) that end it"
+    )
+    message: str = Field("{event} on {date}", description="Uses {event} and {date}")
+
+    @model_validator(mode="after")
+    def _fields_exist(self) -> EventBlockParams:
+        named = [*self.where, *(f for f in (self.starts_field, self.ends_field) if f)]
+        for event_type in self.events:
+            fields = EVENT_MODELS[event_type].model_fields
+            missing = [name for name in named if name not in fields]
+            for flag, name in (("same_channel", "channel"), ("same_address", "address")):
+                if getattr(self, flag) and name not in fields:
+                    missing.append(name)
+            if missing:
+                raise ValueError(f"event type {event_type!r} has no field(s) {', '.join(missing)}")
+        return self
+
+
+class EventBlockRule(RuleBase):
+    """Denies every governed contact while a matching event is in effect."""
+
+    kind: Literal["event_block"]
+    params: EventBlockParams
+
+    def compile(self) -> Check:
+        p = self.params
+        where = tuple(p.where.items())
+
+        def matches(event: Any, ctx: Context) -> bool:
+            if any(getattr(event, name) != value for name, value in where):
+                return False
+            contact = ctx.request.contact
+            if p.per_debt and not covers_debt(event, contact.debt_id):
+                return False
+            if p.same_channel and event.channel != contact.channel:
+                return False
+            if p.same_address and event.address is not None:
+                address = ctx.contact_address()
+                if address is None or _normal(event.address) != _normal(address):
+                    return False
+            return not _lifted(event, ctx, p.lifted_by, p.per_debt)
+
+        def in_effect(event: Any, moment: Moment) -> tuple[bool, dt.datetime | None]:
+            """Whether the event blocks at ``moment``, and when it stops blocking (None: never)."""
+            if p.starts_field:
+                begins: dt.date = getattr(event, p.starts_field)
+                if all(local.date() < begins for local in moment.local):
+                    return False, None
+            ends = getattr(event, p.ends_field) if p.ends_field else None
+            if ends is None:
+                return True, None
+            if isinstance(ends, dt.datetime):
+                return (moment.utc < ends), ends
+            active = [local for local in moment.local if local.date() <= ends]
+            if not active:
+                return False, None
+            day_after = ends + dt.timedelta(days=1)
+            tzs = [local.tzinfo for local in moment.local if local.tzinfo is not None]
+            return True, max(local_midnight(day_after, tz) for tz in tzs)
+
+        def check(ctx: Context, moment: Moment) -> Failure | None:
+            blocking: list[tuple[Any, dt.datetime | None]] = []
+            for event_type in p.events:
+                for event in ctx.events(event_type):
+                    if matches(event, ctx):
+                        active, until = in_effect(event, moment)
+                        if active:
+                            blocking.append((event, until))
+            if not blocking:
+                return None
+            first = blocking[0][0]
+            message = p.message.format(event=first.type.replace("_", " "), date=f"{first.at:%Y-%m-%d}")
+            untils = [until for _, until in blocking]
+            retry = None if any(u is None for u in untils) else max(u for u in untils if u)
+            return Failure(message, retry)
+
+        return check
+
+
+def _lifted(event: Any, ctx: Context, lifted_by: list[str], per_debt: bool) -> bool:
+    debt = ctx.request.contact.debt_id
+    for lift_type in lifted_by:
+        for later in ctx.events(lift_type):
+            if later.at > event.at and (not per_debt or covers_debt(later, debt)):
+                return True
+    return False
+
+
+def _normal(address: str) -> str:
+    text = address.strip().lower()
+    if text.startswith("+"):
+        return "+" + "".join(ch for ch in text if ch.isdigit())
+    return text

@@ -1,0 +1,82 @@
+"""FrequencyCapRule: at most ``max`` counted contacts in ``days`` consecutive local calendar days.
+
+Serves Regulation F 12 CFR 1006.14(b)(2)(i)(A) (more than seven calls within seven consecutive days
+about a particular debt is presumed harassment) and state caps such as Massachusetts' two
+communications per seven days. What counts is configurable: channels, directions, outcomes,
+technologies, recipients; and per what: a debt, the consumer, a phone number or an address.
+
+The period ends on the local calendar day of the proposed contact, which is day ``days`` of it;
+the proposed contact would be number ``count + 1``, so it is denied once ``count >= max``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from contactrules.context import Context, Moment, local_midnight
+from contactrules.kinds.base import Check, Failure, RuleBase
+from contactrules.kinds.matching import ContactFilter, Per, counts, same_target
+from contactrules.models.events import ContactEvent
+
+
+class FrequencyCapParams(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    max: int = Field(ge=1, description="Counted contacts allowed in the period; one more violates")
+    days: int = Field(ge=1, le=366, description="Consecutive local calendar days, today included")
+    per: Per = "debt"
+    counts: ContactFilter = Field(default_factory=ContactFilter)
+
+
+class FrequencyCapRule(RuleBase):
+    """Denies a contact that would exceed the cap in any candidate zone's calendar."""
+
+    kind: Literal["frequency_cap"]
+    params: FrequencyCapParams
+
+    def compile(self) -> Check:
+        cap, days, per = self.params.max, self.params.days, self.params.per
+        tests = self.params.counts.compile()
+        memo_key = f"cap:{self.id}:{self.effective.from_}"
+
+        def counted(ctx: Context) -> tuple[ContactEvent, ...]:
+            cached = ctx.memo.get(memo_key)
+            if cached is None:
+                cached = tuple(
+                    e for e in ctx.events("contact") if counts(e, tests) and same_target(e, ctx, per)
+                )
+                ctx.memo[memo_key] = cached
+            return cached  # type: ignore[no-any-return]
+
+        def check(ctx: Context, moment: Moment) -> Failure | None:
+            events = counted(ctx)
+            if len(events) < cap:
+                return None
+            retry: dt.datetime | None = None
+            worst = 0
+            for local in moment.local:
+                tz = local.tzinfo
+                assert tz is not None
+                first_day = local.date() - dt.timedelta(days=days - 1)
+                in_period = sorted(
+                    day for e in events if (day := e.at.astimezone(tz).date()) >= first_day
+                )
+                if len(in_period) < cap:
+                    continue
+                worst = max(worst, len(in_period))
+                # The period must move past the (n - max + 1) earliest counted days.
+                leaving = in_period[len(in_period) - cap]
+                zone_retry = local_midnight(leaving + dt.timedelta(days=days), tz)
+                retry = zone_retry if retry is None else max(retry, zone_retry)
+            if retry is None:
+                return None
+            return Failure(
+                f"{worst} counted contacts already in the {days} consecutive days ending on the "
+                f"contact's day; the limit is {cap}",
+                retry,
+            )
+
+        return check

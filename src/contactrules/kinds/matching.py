@@ -1,0 +1,75 @@
+"""Event matching shared by the rule kinds: which past contacts count, and for which debt."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from contactrules.context import Context
+from contactrules.models.events import ContactEvent
+from contactrules.models.vocabulary import Channel, Direction, Outcome, Recipient, Technology
+
+Per = Literal["debt", "consumer", "phone", "address"]
+
+
+class ContactFilter(BaseModel):
+    """Which past contacts a cap or cooldown counts. An omitted (null) list matches every value."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    channels: list[Channel] | None = None
+    directions: list[Direction] | None = None
+    outcomes: list[Outcome] | None = None
+    technologies: list[Technology] | None = None
+    recipients: list[Recipient] | None = None
+
+    def compile(self) -> tuple[tuple[str, frozenset[str]], ...]:
+        tests = []
+        for name, attr in (
+            ("channels", "channel"),
+            ("directions", "direction"),
+            ("outcomes", "outcome"),
+            ("technologies", "technology"),
+            ("recipients", "recipient"),
+        ):
+            allowed = getattr(self, name)
+            if allowed is not None:
+                tests.append((attr, frozenset(allowed)))
+        return tuple(tests)
+
+
+def counts(event: ContactEvent, tests: tuple[tuple[str, frozenset[str]], ...]) -> bool:
+    # A past contact whose technology is unrecorded still counts: unknown never escapes a cap.
+    for attr, allowed in tests:
+        value = getattr(event, attr)
+        if value not in allowed and not (attr == "technology" and value is None):
+            return False
+    return True
+
+
+def covers_debt(event: Any, debt_id: str) -> bool:
+    """Whether an event concerns ``debt_id``: a null ``debt_ids`` or ``debt_id`` means every debt."""
+    if hasattr(event, "debt_ids"):
+        ids = event.debt_ids
+        return ids is None or debt_id in ids
+    single = getattr(event, "debt_id", None)
+    return single is None or single == debt_id
+
+
+def same_target(event: ContactEvent, ctx: Context, per: Per) -> bool:
+    """Whether a past contact falls in the same count as the proposed one."""
+    if per == "consumer":
+        return True
+    if per == "debt":
+        return event.debt_id is None or event.debt_id == ctx.request.contact.debt_id
+    address = ctx.contact_address()
+    if per == "phone":
+        return address is not None and event.phone == ctx.request.contact.phone
+    past = event.phone if event.channel in ("call", "sms") else event.email
+    return address is not None and past is not None and past.lower() == address.lower()
+
+
+def fmt_local(moment: dt.datetime) -> str:
+    return f"{moment:%a %Y-%m-%d %H:%M} {moment.tzname()}"

@@ -1,0 +1,173 @@
+"""Where is the consumer? Candidate time zones and jurisdictions of a request.
+
+A contact is convenient only if it is convenient in every zone where the consumer may be (Reg F
+Official Interpretation 6(b)(1)(i)-2), so this module errs towards more zones, never fewer:
+
+* each location's explicit ``time_zone``; else the zone of its postal code; else every zone its
+  state spans (a postal code that contradicts the state adds the state's zones too);
+* for calls and texts, the zone(s) of the dialed number's area code.
+
+Postal data comes from the ``zipcodes`` package (USPS ZIP codes with their IANA zone, bundled
+offline); area codes from ``phonenumbers``' geocoding data.
+"""
+
+from __future__ import annotations
+
+import json
+import zoneinfo
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import phonenumbers
+import zipcodes
+from phonenumbers import timezone as phone_timezone
+
+from contactrules.errors import InvalidRequest
+from contactrules.models.fields import is_known_zone
+from contactrules.models.request import Location, Request
+
+NYC_COUNTIES = frozenset(
+    {"New York County", "Kings County", "Queens County", "Bronx County", "Richmond County"}
+)
+NYC_CITY_NAMES = frozenset(
+    {"NEW YORK", "NEW YORK CITY", "NYC", "MANHATTAN", "BROOKLYN", "BRONX", "THE BRONX",
+     "QUEENS", "STATEN ISLAND"}
+)
+_PHONE_CHANNELS = frozenset({"call", "sms"})
+
+
+@dataclass(frozen=True, slots=True)
+class ZipInfo:
+    zone: str | None
+    state: str
+    county: str
+    city: str
+
+
+@dataclass(frozen=True, slots=True)
+class Whereabouts:
+    """The resolved candidate zones (with why) and the jurisdictions whose law applies."""
+
+    zone_names: tuple[str, ...]
+    zones: tuple[zoneinfo.ZoneInfo, ...]
+    sources: tuple[tuple[str, str], ...]
+    jurisdictions: tuple[str, ...]
+    missing: str | None
+
+
+@lru_cache(maxsize=1)
+def us_state_zones() -> dict[str, tuple[str, ...]]:
+    text = resources.files("contactrules.data").joinpath("us_state_zones.json").read_text()
+    raw: dict[str, list[str]] = json.loads(text)
+    return {state: tuple(zones) for state, zones in raw.items()}
+
+
+@lru_cache(maxsize=65536)
+def zip_info(postal_code: str) -> ZipInfo | None:
+    """The USPS record of a five-digit ZIP code (``ZIP+4`` is accepted), or None if unknown."""
+    code = postal_code.strip()[:5]
+    if len(code) != 5 or not code.isdigit():
+        return None
+    try:
+        matches = zipcodes.matching(code)
+    except (TypeError, ValueError):
+        return None
+    if not matches:
+        return None
+    record = matches[0]
+    zone = record.get("timezone")
+    return ZipInfo(
+        zone=zone if isinstance(zone, str) and is_known_zone(zone) else None,
+        state=str(record.get("state", "")),
+        county=str(record.get("county", "")),
+        city=str(record.get("city", "")),
+    )
+
+
+@lru_cache(maxsize=65536)
+def phone_zones(e164: str) -> tuple[str, ...]:
+    """IANA zones of a number's area code; empty for numbers with no geographic zone."""
+    number = phonenumbers.parse(e164, None)
+    names = phone_timezone.time_zones_for_number(number)
+    return tuple(sorted(name for name in names if is_known_zone(name)))
+
+
+@lru_cache(maxsize=1024)
+def zone(name: str) -> zoneinfo.ZoneInfo:
+    return zoneinfo.ZoneInfo(name)
+
+
+def _location_zones(location: Location, index: int) -> list[tuple[str, str]]:
+    where = f"consumer.locations[{index}]"
+    if location.time_zone:
+        return [(location.time_zone, f"{where}.time_zone")]
+    found: list[tuple[str, str]] = []
+    state = location.state
+    if location.postal_code and location.country == "US":
+        info = zip_info(location.postal_code)
+        if info and info.zone:
+            found.append((info.zone, f"{where}.postal_code {location.postal_code}"))
+            if state is None or info.state == state:
+                return found
+    if state and location.country == "US":
+        for name in us_state_zones().get(state, ()):
+            found.append((name, f"{where}.state {state} (every zone it spans)"))
+    elif location.country == "US" and not found:
+        for zones in us_state_zones().values():
+            found.extend((name, f"{where}.country US (no state or postal code)") for name in zones)
+    return found
+
+
+def _check_location(location: Location, index: int) -> None:
+    if location.country == "US" and location.state and location.state not in us_state_zones():
+        raise InvalidRequest(
+            f"consumer.locations[{index}].state", f"unknown US state code {location.state!r}"
+        )
+
+
+def _location_jurisdictions(location: Location) -> list[str]:
+    codes = [location.country]
+    states = {location.state} if location.state else set()
+    info = zip_info(location.postal_code) if location.postal_code and location.country == "US" else None
+    if info and info.state:
+        states.add(info.state)
+    codes.extend(f"{location.country}-{state}" for state in sorted(states))
+    in_nyc = (info is not None and info.state == "NY" and info.county in NYC_COUNTIES) or (
+        location.state == "NY" and (location.city or "").strip().upper() in NYC_CITY_NAMES
+    )
+    if in_nyc:
+        codes.append("US-NY-NYC")
+    return codes
+
+
+def resolve(request: Request) -> Whereabouts:
+    """Candidate zones and jurisdictions for a request (raises ``InvalidRequest`` on bad places)."""
+    sources: list[tuple[str, str]] = []
+    jurisdictions: list[str] = []
+    for index, location in enumerate(request.consumer.locations):
+        _check_location(location, index)
+        sources.extend(_location_zones(location, index))
+        jurisdictions.extend(_location_jurisdictions(location))
+    contact = request.contact
+    if contact.channel in _PHONE_CHANNELS and contact.phone:
+        for name in phone_zones(contact.phone):
+            sources.append((name, f"contact.phone area code ({contact.phone[:5]})"))
+        if not request.consumer.locations:
+            region = phonenumbers.region_code_for_number(phonenumbers.parse(contact.phone, None))
+            if region:
+                jurisdictions.append("US" if region in {"US", "PR"} else region)
+    names = tuple(dict.fromkeys(name for name, _ in sources))
+    missing = None
+    if not names:
+        missing = (
+            "the consumer's local time cannot be determined: no location with a time zone, "
+            "postal code or state, and no dialed number with a geographic area code"
+        )
+    return Whereabouts(
+        zone_names=names,
+        zones=tuple(zone(name) for name in names),
+        sources=tuple(sources),
+        jurisdictions=tuple(dict.fromkeys(jurisdictions)),
+        missing=missing,
+    )
