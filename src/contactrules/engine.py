@@ -160,7 +160,7 @@ class Engine:
 
     def rules(self, jurisdiction: str | None = None) -> list[CompiledRule]:
         """Every compiled rule version, optionally of one jurisdiction (and its sub-levels)."""
-        out = []
+        out: list[CompiledRule] = []
         for code, families in sorted(self._families.items()):
             if jurisdiction is None or code == jurisdiction or code.startswith(jurisdiction + "-"):
                 out.extend(rule for family in families for rule in family)
@@ -222,14 +222,27 @@ class _Evaluation:
                 trace.append(_not_in_force(code, family, moment))
                 continue
             if reason is not None:
-                trace.append(TraceEntry(rule_id=rule.id, outcome="not_applicable",
-                                        jurisdiction=code, version=rule.version, reason=reason))
+                trace.append(
+                    TraceEntry(
+                        rule_id=rule.id,
+                        outcome="not_applicable",
+                        jurisdiction=code,
+                        version=rule.version,
+                        reason=reason,
+                    )
+                )
                 continue
             failure = rule.check(self.ctx, moment)
             outcome = "fail" if failure else "pass"
-            trace.append(TraceEntry(rule_id=rule.id, outcome=outcome, jurisdiction=code,
-                                    version=rule.version,
-                                    reason=failure.message if failure else ""))
+            trace.append(
+                TraceEntry(
+                    rule_id=rule.id,
+                    outcome=outcome,
+                    jurisdiction=code,
+                    version=rule.version,
+                    reason=failure.message if failure else "",
+                )
+            )
             if failure:
                 (violations if rule.severity == "deny" else warnings).append(rule.finding(failure))
         allowed = not violations
@@ -263,7 +276,9 @@ class _Evaluation:
                 continue
             message = f"no ruleset is loaded for {code}"
             if "-" in code:
-                warnings.append(_engine_finding("no-ruleset", message + "; its own law was not checked"))
+                warnings.append(
+                    _engine_finding("no-ruleset", message + "; its own law was not checked")
+                )
             else:
                 violations.append(_engine_finding("no-ruleset", message + "; failing closed"))
         return violations, warnings
@@ -314,8 +329,12 @@ def _version(family: RuleFamily, moment: Moment) -> CompiledRule | None:
 def _not_in_force(code: str, family: RuleFamily, moment: Moment) -> TraceEntry:
     spans = ", ".join(f"{r.effective_from}..{r.effective_to or ''}" for r in family)
     day = moment.local[0].date() if moment.local else moment.utc.date()
-    return TraceEntry(rule_id=family[0].id, outcome="not_applicable", jurisdiction=code,
-                      reason=f"not in force on {day} (in force {spans})")
+    return TraceEntry(
+        rule_id=family[0].id,
+        outcome="not_applicable",
+        jurisdiction=code,
+        reason=f"not in force on {day} (in force {spans})",
+    )
 
 
 def _engine_finding(name: str, message: str) -> Finding:

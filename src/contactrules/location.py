@@ -13,17 +13,15 @@ offline); area codes from ``phonenumbers``' geocoding data.
 
 from __future__ import annotations
 
-import json
 import zoneinfo
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import phonenumbers
 import zipcodes
 from phonenumbers import timezone as phone_timezone
 
-from contactrules.errors import InvalidRequest
+from contactrules.data import us_state_zones
 from contactrules.models.fields import is_known_zone
 from contactrules.models.request import Location, Request
 
@@ -31,8 +29,17 @@ NYC_COUNTIES = frozenset(
     {"New York County", "Kings County", "Queens County", "Bronx County", "Richmond County"}
 )
 NYC_CITY_NAMES = frozenset(
-    {"NEW YORK", "NEW YORK CITY", "NYC", "MANHATTAN", "BROOKLYN", "BRONX", "THE BRONX",
-     "QUEENS", "STATEN ISLAND"}
+    {
+        "NEW YORK",
+        "NEW YORK CITY",
+        "NYC",
+        "MANHATTAN",
+        "BROOKLYN",
+        "BRONX",
+        "THE BRONX",
+        "QUEENS",
+        "STATEN ISLAND",
+    }
 )
 _PHONE_CHANNELS = frozenset({"call", "sms"})
 
@@ -56,13 +63,6 @@ class Whereabouts:
     missing: str | None
 
 
-@lru_cache(maxsize=1)
-def us_state_zones() -> dict[str, tuple[str, ...]]:
-    text = resources.files("contactrules.data").joinpath("us_state_zones.json").read_text()
-    raw: dict[str, list[str]] = json.loads(text)
-    return {state: tuple(zones) for state, zones in raw.items()}
-
-
 @lru_cache(maxsize=65536)
 def zip_info(postal_code: str) -> ZipInfo | None:
     """The USPS record of a five-digit ZIP code (``ZIP+4`` is accepted), or None if unknown."""
@@ -70,7 +70,7 @@ def zip_info(postal_code: str) -> ZipInfo | None:
     if len(code) != 5 or not code.isdigit():
         return None
     try:
-        matches = zipcodes.matching(code)
+        matches = zipcodes.matching(code)  # type: ignore[no-untyped-call]
     except (TypeError, ValueError):
         return None
     if not matches:
@@ -119,17 +119,14 @@ def _location_zones(location: Location, index: int) -> list[tuple[str, str]]:
     return found
 
 
-def _check_location(location: Location, index: int) -> None:
-    if location.country == "US" and location.state and location.state not in us_state_zones():
-        raise InvalidRequest(
-            f"consumer.locations[{index}].state", f"unknown US state code {location.state!r}"
-        )
-
-
 def _location_jurisdictions(location: Location) -> list[str]:
     codes = [location.country]
     states = {location.state} if location.state else set()
-    info = zip_info(location.postal_code) if location.postal_code and location.country == "US" else None
+    info = (
+        zip_info(location.postal_code)
+        if location.postal_code and location.country == "US"
+        else None
+    )
     if info and info.state:
         states.add(info.state)
     codes.extend(f"{location.country}-{state}" for state in sorted(states))
@@ -142,11 +139,10 @@ def _location_jurisdictions(location: Location) -> list[str]:
 
 
 def resolve(request: Request) -> Whereabouts:
-    """Candidate zones and jurisdictions for a request (raises ``InvalidRequest`` on bad places)."""
+    """Candidate zones, with the data each came from, and the jurisdictions whose law applies."""
     sources: list[tuple[str, str]] = []
     jurisdictions: list[str] = []
     for index, location in enumerate(request.consumer.locations):
-        _check_location(location, index)
         sources.extend(_location_zones(location, index))
         jurisdictions.extend(_location_jurisdictions(location))
     contact = request.contact
@@ -155,8 +151,10 @@ def resolve(request: Request) -> Whereabouts:
             sources.append((name, f"contact.phone area code ({contact.phone[:5]})"))
         if not request.consumer.locations:
             region = phonenumbers.region_code_for_number(phonenumbers.parse(contact.phone, None))
-            if region:
-                jurisdictions.append("US" if region in {"US", "PR"} else region)
+            if region == "PR":
+                jurisdictions.extend(["US", "US-PR"])
+            elif region:
+                jurisdictions.append(region)
     names = tuple(dict.fromkeys(name for name, _ in sources))
     missing = None
     if not names:

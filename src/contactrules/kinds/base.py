@@ -51,7 +51,9 @@ class Citation(BaseModel):
 
     model_config = _SPEC
 
-    ref: str = Field(min_length=3, description="Section and paragraph, e.g. '12 CFR 1006.6(b)(1)(i)'")
+    ref: str = Field(
+        min_length=3, description="Section and paragraph, e.g. '12 CFR 1006.6(b)(1)(i)'"
+    )
     url: HttpUrl = Field(description="Where the text of the law can be read")
 
 
@@ -106,7 +108,9 @@ class Applicability(BaseModel):
                     continue
                 if unknown_matches and (value is None or value == "unknown"):
                     continue
-                return f"{name.rstrip('s').replace('_', ' ')} {value!r} is not governed by this rule"
+                return (
+                    f"{name.rstrip('s').replace('_', ' ')} {value!r} is not governed by this rule"
+                )
             return None
 
         return applies
@@ -131,7 +135,9 @@ class RuleBase(BaseModel):
 
     model_config = _SPEC
 
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", description="Stable id, e.g. us.regf.time-of-day")
+    id: str = Field(
+        pattern=r"^[a-z0-9][a-z0-9._-]*$", description="Stable id, e.g. us.regf.time-of-day"
+    )
     title: str = Field(min_length=3)
     kind: str
     citation: Citation

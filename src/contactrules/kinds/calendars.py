@@ -14,7 +14,7 @@ LAST_YEAR = 2075
 
 
 class HolidayCalendar(BaseModel):
-    """A public-holiday calendar: a country code and optional subdivision, as ``holidays`` names them."""
+    """A public-holiday calendar: country and optional subdivision, as ``holidays`` names them."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -22,7 +22,7 @@ class HolidayCalendar(BaseModel):
     subdivision: str | None = Field(default=None, description="e.g. MA, or ON for a province")
     observed: bool = Field(
         default=True,
-        description="Also close on the weekday a weekend holiday is observed (the stricter reading)",
+        description="Also close on the weekday a weekend holiday is observed (stricter)",
     )
 
     def dates(self) -> frozenset[dt.date]:
@@ -49,7 +49,7 @@ def holiday_dates(country: str, subdivision: str | None, observed: bool) -> froz
 
 
 def us_federal_business_days(start: dt.date, count: int) -> dt.date:
-    """The date ``count`` business days after ``start``: weekdays that are not 5 U.S.C. 6103 holidays.
+    """The date ``count`` business days after ``start``: weekdays not 5 U.S.C. 6103 holidays.
 
     Weekend holidays are moved to their observed Friday or Monday (the stricter reading for a
     deadline measured in business days: fewer business days, a later date).

@@ -54,23 +54,26 @@ class ConsentRequiredRule(RuleBase):
                 return Failure(f"no {p.address} given, so no consent can be matched to it", None)
             wanted = wanted.lower()
             revocations = [
-                r for r in ctx.events("consent_revoked") if r.kind in kinds and address_of(r) == wanted
+                r
+                for r in ctx.events("consent_revoked")
+                if r.kind in kinds and address_of(r) == wanted
             ]
             for consent in reversed(ctx.events("consent")):
                 if consent.kind not in kinds or address_of(consent) != wanted:
                     continue
                 if p.per_debt and not covers_debt(consent, contact.debt_id):
                     continue
-                if not any(_revoked(r, consent, moment, p.revocation_grace_business_days, ctx) for r in revocations):
+                if not any(
+                    _revoked(r, consent, moment, p.revocation_grace_business_days, ctx)
+                    for r in revocations
+                ):
                     return None
             return Failure(f"no unrevoked consent ({', '.join(sorted(kinds))}) for {wanted}", None)
 
         return check
 
 
-def _revoked(
-    revocation: Any, consent: Any, moment: Moment, grace_days: int, ctx: Context
-) -> bool:
+def _revoked(revocation: Any, consent: Any, moment: Moment, grace_days: int, ctx: Context) -> bool:
     if revocation.at < consent.at:
         return False
     if grace_days == 0:

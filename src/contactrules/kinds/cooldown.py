@@ -21,7 +21,9 @@ class CooldownParams(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     after: ContactFilter = Field(description="The past contacts that start a cooldown")
-    days: int = Field(ge=1, le=366, description="Local calendar days blocked, the event's day is day 1")
+    days: int = Field(
+        ge=1, le=366, description="Local calendar days blocked, the event's day is day 1"
+    )
     per: Per = "debt"
 
 

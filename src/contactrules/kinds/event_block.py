@@ -11,6 +11,7 @@ channel or address, and which field ends the block are parameters.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -43,7 +44,8 @@ class EventBlockParams(BaseModel):
 
     events: list[EventType] = Field(min_length=1, description="Event types that block")
     where: dict[str, bool | str] = Field(
-        default_factory=dict, description="Event fields that must equal these values (written: true)"
+        default_factory=dict,
+        description="Event fields that must equal these values (written: true)",
     )
     per_debt: bool = Field(False, description="The event must concern the contact's debt")
     same_channel: bool = Field(False, description="The event's channel must be the contact's")
@@ -128,7 +130,9 @@ class EventBlockRule(RuleBase):
             if not blocking:
                 return None
             first = blocking[0][0]
-            message = p.message.format(event=first.type.replace("_", " "), date=f"{first.at:%Y-%m-%d}")
+            message = p.message.format(
+                event=first.type.replace("_", " "), date=f"{first.at:%Y-%m-%d}"
+            )
             untils = [until for _, until in blocking]
             retry = None if any(u is None for u in untils) else max(u for u in untils if u)
             return Failure(message, retry)
@@ -136,7 +140,7 @@ class EventBlockRule(RuleBase):
         return check
 
 
-def _lifted(event: Any, ctx: Context, lifted_by: list[str], per_debt: bool) -> bool:
+def _lifted(event: Any, ctx: Context, lifted_by: Sequence[str], per_debt: bool) -> bool:
     debt = ctx.request.contact.debt_id
     for lift_type in lifted_by:
         for later in ctx.events(lift_type):

@@ -44,12 +44,13 @@ class FrequencyCapRule(RuleBase):
 
         def counted(ctx: Context) -> tuple[ContactEvent, ...]:
             cached = ctx.memo.get(memo_key)
-            if cached is None:
-                cached = tuple(
-                    e for e in ctx.events("contact") if counts(e, tests) and same_target(e, ctx, per)
-                )
-                ctx.memo[memo_key] = cached
-            return cached  # type: ignore[no-any-return]
+            if isinstance(cached, tuple):
+                return cached
+            found = tuple(
+                e for e in ctx.events("contact") if counts(e, tests) and same_target(e, ctx, per)
+            )
+            ctx.memo[memo_key] = found
+            return found
 
         def check(ctx: Context, moment: Moment) -> Failure | None:
             events = counted(ctx)

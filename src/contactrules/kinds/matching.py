@@ -50,7 +50,7 @@ def counts(event: ContactEvent, tests: tuple[tuple[str, frozenset[str]], ...]) -
 
 
 def covers_debt(event: Any, debt_id: str) -> bool:
-    """Whether an event concerns ``debt_id``: a null ``debt_ids`` or ``debt_id`` means every debt."""
+    """Whether an event concerns ``debt_id``; a null ``debt_ids`` or ``debt_id`` means all debts."""
     if hasattr(event, "debt_ids"):
         ids = event.debt_ids
         return ids is None or debt_id in ids

@@ -65,7 +65,9 @@ class TimeWindowRule(RuleBase):
     def compile(self) -> Check:
         by_day = _intervals_by_weekday(self.params.windows)
         closed = (
-            self.params.closed_on_holidays.dates() if self.params.closed_on_holidays else frozenset()
+            self.params.closed_on_holidays.dates()
+            if self.params.closed_on_holidays
+            else frozenset()
         )
         fixed = (zone_info(self.params.zone),) if self.params.zone else None
         label = _describe(self.params.windows)
@@ -79,7 +81,9 @@ class TimeWindowRule(RuleBase):
 
         def check(ctx: Context, moment: Moment) -> Failure | None:
             zones = fixed or ctx.zones
-            locals_ = moment.local if fixed is None else tuple(moment.utc.astimezone(z) for z in zones)
+            locals_ = (
+                moment.local if fixed is None else tuple(moment.utc.astimezone(z) for z in zones)
+            )
             outside = [local for local in locals_ if not inside(local)]
             if not outside:
                 return None
@@ -96,7 +100,9 @@ def _intervals_by_weekday(windows: list[Window]) -> tuple[tuple[Interval, ...], 
     table: list[list[Interval]] = [[] for _ in WEEKDAYS]
     for window in windows:
         for day in window.days:
-            table[WEEKDAYS.index(day)].append((clock_minutes(window.start), clock_minutes(window.end)))
+            table[WEEKDAYS.index(day)].append(
+                (clock_minutes(window.start), clock_minutes(window.end))
+            )
     return tuple(tuple(sorted(day)) for day in table)
 
 

@@ -90,7 +90,7 @@ class AttorneyRepresentation(_Event):
 
 
 class Bankruptcy(_Event):
-    """A bankruptcy case: the automatic stay runs from ``filed`` until ``closed`` (11 U.S.C. 362)."""
+    """A bankruptcy case: the automatic stay runs from ``filed`` to ``closed`` (11 U.S.C. 362)."""
 
     type: Literal["bankruptcy"] = "bankruptcy"
     filed: dt.date

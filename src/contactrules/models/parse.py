@@ -74,5 +74,7 @@ def parse_request_json(text: str | bytes) -> Request:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InvalidRequest("", f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+        raise InvalidRequest(
+            "", f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+        ) from None
     return parse_request(data)

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from typing import Self
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
+from contactrules.data import us_state_zones
 from contactrules.models.events import Event
 from contactrules.models.fields import PhoneNumber, TimeZoneName
 from contactrules.models.vocabulary import (
@@ -58,7 +67,7 @@ class Debt(BaseModel):
 
 
 class Location(BaseModel):
-    """One place the consumer may be. Zones come from ``time_zone``, else postal code, else state."""
+    """A place the consumer may be. Zones come from ``time_zone``, else postal code, else state."""
 
     model_config = _STRICT
 
@@ -67,6 +76,13 @@ class Location(BaseModel):
     postal_code: str | None = None
     city: str | None = None
     time_zone: TimeZoneName | None = None
+
+    @field_validator("state")
+    @classmethod
+    def _known_state(cls, state: str | None, info: ValidationInfo) -> str | None:
+        if state is not None and info.data.get("country") == "US" and state not in us_state_zones():
+            raise ValueError(f"unknown US state code {state!r}")
+        return state
 
 
 class Consumer(BaseModel):

@@ -84,7 +84,7 @@ def load_text(text: str, shown: str) -> LoadedRuleset:
     """Parse and validate one ruleset's YAML text; ``shown`` names it in errors."""
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=yaml.SafeLoader)  # noqa: S506 - SafeLoader is the safe one
+        data = yaml.load(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -103,7 +103,9 @@ def load_text(text: str, shown: str) -> LoadedRuleset:
     return LoadedRuleset(shown, document, lines)
 
 
-def _schema_error(exc: ValidationError, data: dict[str, Any], node: Any, shown: str) -> RulesetError:
+def _schema_error(
+    exc: ValidationError, data: dict[str, Any], node: Any, shown: str
+) -> RulesetError:
     error = exc.errors()[0]
     loc = list(error["loc"])
     rule_id = None
@@ -136,7 +138,9 @@ def _line(node: Any, loc: Sequence[int | str]) -> int | None:
     for part in loc:
         if isinstance(node, yaml.MappingNode):
             found = next((v for k, v in node.value if getattr(k, "value", None) == str(part)), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
+        ):
             found = node.value[part]
         else:
             found = None

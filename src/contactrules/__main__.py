@@ -1,0 +1,7 @@
+"""``python -m contactrules`` is the ``contactrules`` command."""
+
+import sys
+
+from contactrules.cli import main
+
+sys.exit(main())

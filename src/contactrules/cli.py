@@ -1,0 +1,143 @@
+"""The ``contactrules`` command: check requests, list rules, print the ruleset JSON Schema.
+
+Exit codes: 0 allowed, 1 denied, 2 invalid input or invalid rulesets (the error goes to stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import IO
+
+from contactrules.engine import CompiledRule, Engine
+from contactrules.errors import InvalidRequest, RulesetError
+from contactrules.ruleset.schema import ruleset_json_schema
+
+EXIT_ALLOWED, EXIT_DENIED, EXIT_ERROR = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="contactrules",
+        description="Decide whether a debt collector may contact a consumer now, with citations.",
+    )
+    parser.add_argument(
+        "--rules",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="an extra ruleset directory or file (a stricter policy overlay); repeatable",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="decide one request (JSON) or many (--jsonl)")
+    check.add_argument("file", help="request file, or - for standard input")
+    check.add_argument("--jsonl", action="store_true", help="one request per line in and out")
+    check.add_argument("--pretty", action="store_true", help="indent the decision JSON")
+
+    rules = sub.add_parser("rules", help="list the loaded rules with their citations")
+    rules.add_argument("--jurisdiction", help="e.g. US, US-MA (includes its sub-levels)")
+    rules.add_argument("--json", action="store_true", help="machine-readable output")
+
+    sub.add_parser("schema", help="print the JSON Schema of ruleset files")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "schema":
+        print(json.dumps(ruleset_json_schema(), indent=2))
+        return EXIT_ALLOWED
+    try:
+        engine = Engine.load(extra=args.rules)
+    except RulesetError as exc:
+        print(f"contactrules: invalid ruleset: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    if args.command == "rules":
+        return _rules(engine, args.jurisdiction, args.json)
+    return _check(engine, args.file, jsonl=args.jsonl, pretty=args.pretty)
+
+
+def _open(name: str) -> IO[str]:
+    return sys.stdin if name == "-" else open(name, encoding="utf-8")
+
+
+def _check(engine: Engine, name: str, *, jsonl: bool, pretty: bool) -> int:
+    try:
+        stream = _open(name)
+    except OSError as exc:
+        print(f"contactrules: cannot read {name}: {exc.strerror}", file=sys.stderr)
+        return EXIT_ERROR
+    with stream:
+        if jsonl:
+            return _check_lines(engine, stream)
+        text = stream.read()
+    try:
+        decision = engine.evaluate(text)
+    except InvalidRequest as exc:
+        print(f"contactrules: invalid request: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    print(json.dumps(decision.to_json(), indent=2 if pretty else None))
+    return EXIT_ALLOWED if decision.allowed else EXIT_DENIED
+
+
+def _check_lines(engine: Engine, stream: IO[str]) -> int:
+    """One decision or error object per input line; exit 2 if any line was invalid, else 1 if
+    any contact was denied, else 0. Blank lines are echoed as errors, never skipped silently."""
+    worst = EXIT_ALLOWED
+    out = sys.stdout
+    for number, line in enumerate(stream, start=1):
+        try:
+            decision = engine.evaluate(line)
+        except InvalidRequest as exc:
+            out.write(json.dumps({"line": number, "error": exc.to_json()}) + "\n")
+            worst = EXIT_ERROR
+            continue
+        out.write(json.dumps(decision.to_json(), separators=(",", ":")) + "\n")
+        if not decision.allowed and worst == EXIT_ALLOWED:
+            worst = EXIT_DENIED
+    return worst
+
+
+def _rules(engine: Engine, jurisdiction: str | None, as_json: bool) -> int:
+    rules = engine.rules(jurisdiction)
+    if (
+        jurisdiction
+        and not rules
+        and not any(r.document.jurisdiction == jurisdiction for r in engine.rulesets)
+    ):
+        print(f"contactrules: no ruleset for jurisdiction {jurisdiction}", file=sys.stderr)
+        return EXIT_ERROR
+    if as_json:
+        print(json.dumps([_rule_json(rule) for rule in rules], indent=2))
+        return EXIT_ALLOWED
+    for rule in rules:
+        until = rule.effective_to.isoformat() if rule.effective_to else "in force"
+        print(f"{rule.id}  [{rule.jurisdiction}, {rule.kind}, {rule.severity}]")
+        print(f"    {rule.title}")
+        print(f"    {rule.citation}  <{rule.source_url}>")
+        print(f"    effective {rule.effective_from} .. {until}   ({rule.source_file})")
+    return EXIT_ALLOWED
+
+
+def _rule_json(rule: CompiledRule) -> dict[str, object]:
+    return {
+        "id": rule.id,
+        "version": rule.version,
+        "title": rule.title,
+        "kind": rule.kind,
+        "jurisdiction": rule.jurisdiction,
+        "layer": rule.layer,
+        "severity": rule.severity,
+        "citation": rule.citation,
+        "source_url": rule.source_url,
+        "effective_from": rule.effective_from.isoformat(),
+        "effective_to": rule.effective_to.isoformat() if rule.effective_to else None,
+        "file": rule.source_file,
+    }
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

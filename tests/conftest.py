@@ -1,0 +1,25 @@
+"""Shared fixtures and the hypothesis profiles (select with CONTACTRULES_HYPOTHESIS_PROFILE)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+from contactrules import Engine
+
+settings.register_profile(
+    "ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "nightly", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("dev", max_examples=25, deadline=None)
+settings.load_profile(os.environ.get("CONTACTRULES_HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture(scope="session")
+def engine() -> Engine:
+    """The bundled rulesets, loaded once for the whole session (an Engine is immutable)."""
+    return Engine.load()

@@ -1,0 +1,38 @@
+"""The decision serialises to exactly the contract's JSON shape."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+
+from contactrules import Decision, Engine
+
+CASE = pathlib.Path(__file__).parents[1] / "cases" / "us-federal" / "020-written-cease.json"
+CONTRACT_KEYS = {
+    "allowed",
+    "as_of",
+    "jurisdictions",
+    "violations",
+    "warnings",
+    "next_allowed_at",
+    "evaluated",
+    "ruleset_digest",
+}
+
+
+def test_decision_has_the_contract_fields(engine: Engine) -> None:
+    request = json.loads(CASE.read_text())["request"]
+    out = engine.evaluate(request).to_json()
+    assert set(out) >= CONTRACT_KEYS
+    violation = out["violations"][0]
+    assert {"rule_id", "jurisdiction", "citation", "source_url", "message"} <= set(violation)
+    assert out["as_of"] == "2026-06-15T14:00:00Z"
+    assert out["ruleset_digest"].startswith("sha256:") and len(out["ruleset_digest"]) == 71
+    assert {e["outcome"] for e in out["evaluated"]} <= {"pass", "fail", "not_applicable"}
+
+
+def test_decision_round_trips_through_json(engine: Engine) -> None:
+    request = json.loads(CASE.read_text())["request"]
+    decision = engine.evaluate(request)
+    again = Decision.model_validate_json(json.dumps(decision.to_json()))
+    assert again == decision
