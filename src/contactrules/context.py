@@ -8,12 +8,14 @@ which the rules are tested: ``contact.at`` itself, or a later instant while sear
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import zoneinfo
 from dataclasses import dataclass, field
 from typing import Any
 
 from contactrules.location import Whereabouts
+from contactrules.models.events import ContactEvent
 from contactrules.models.request import Request
 
 UTC = dt.UTC
@@ -25,11 +27,15 @@ class Moment:
 
     utc: dt.datetime
     local: tuple[dt.datetime, ...]
+    first_day: dt.date  # the earliest and latest local dates among the zones
+    last_day: dt.date
 
     @classmethod
     def at(cls, instant: dt.datetime, zones: tuple[zoneinfo.ZoneInfo, ...]) -> Moment:
         utc = instant.astimezone(UTC)
-        return cls(utc, tuple(utc.astimezone(z) for z in zones))
+        local = tuple(utc.astimezone(z) for z in zones)
+        days = [moment.date() for moment in local] or [utc.date()]
+        return cls(utc, local, min(days), max(days))
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +45,10 @@ class Context:
     request: Request
     where: Whereabouts
     events_by_type: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    # The request's static facts in the order of kinds.base.FACT_NAMES, for applicability.
+    facts: tuple[str | None, ...] = ()
     # Per-request scratch space for rule checks (filtered events); dies with the request.
-    memo: dict[str, object] = field(default_factory=dict)
+    memo: dict[object, object] = field(default_factory=dict)
 
     @classmethod
     def build(cls, request: Request, where: Whereabouts) -> Context:
@@ -50,10 +58,35 @@ class Context:
         for event in sorted(request.events, key=lambda e: e.at):
             if event.at <= cutoff:
                 grouped.setdefault(event.type, []).append(event)
-        return cls(request, where, {k: tuple(v) for k, v in grouped.items()})
+        contact = request.contact
+        facts = (
+            contact.channel,
+            request.collector.role,
+            request.debt.purpose,
+            request.debt.type,
+            contact.recipient,
+            contact.technology,
+            contact.phone_type,
+            contact.email_kind,
+            contact.place,
+            contact.purpose,
+        )
+        return cls(request, where, {k: tuple(v) for k, v in grouped.items()}, facts)
 
     def events(self, event_type: str) -> tuple[Any, ...]:
         return self.events_by_type.get(event_type, ())
+
+    def contacts_since(self, instant: dt.datetime) -> tuple[ContactEvent, ...]:
+        """Past contact events at or after ``instant``, oldest first, found by bisection.
+
+        Caps and cooldowns look back a bounded number of days, so their cost depends on the
+        contacts inside that period, not on the length of the whole history.
+        """
+        contacts: tuple[ContactEvent, ...] = self.events_by_type.get("contact", ())
+        if not contacts or contacts[0].at >= instant:
+            return contacts
+        start = bisect.bisect_left(contacts, instant, key=_event_at)
+        return contacts[start:]
 
     @property
     def zones(self) -> tuple[zoneinfo.ZoneInfo, ...]:
@@ -67,6 +100,10 @@ class Context:
         if contact.channel == "email":
             return contact.email.lower() if contact.email else None
         return None
+
+
+def _event_at(event: ContactEvent) -> dt.datetime:
+    return event.at
 
 
 def local_midnight(day: dt.date, tz: dt.tzinfo) -> dt.datetime:

@@ -54,10 +54,8 @@ class CompiledRule:
 
     def in_force(self, moment: Moment) -> bool:
         """In force if it is on the local date of any candidate zone (the stricter reading)."""
-        days = [local.date() for local in moment.local] or [moment.utc.date()]
-        return any(
-            self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
-            for day in days
+        return self.effective_from <= moment.last_day and (
+            self.effective_to is None or moment.first_day <= self.effective_to
         )
 
     def ends_at(self, moment: Moment) -> dt.datetime | None:
@@ -320,6 +318,8 @@ def _earliest(a: dt.datetime | None, b: dt.datetime | None) -> dt.datetime | Non
 
 
 def _version(family: RuleFamily, moment: Moment) -> CompiledRule | None:
+    if len(family) == 1:
+        return family[0] if family[0].in_force(moment) else None
     for rule in reversed(family):
         if rule.in_force(moment):
             return rule
@@ -328,7 +328,7 @@ def _version(family: RuleFamily, moment: Moment) -> CompiledRule | None:
 
 def _not_in_force(code: str, family: RuleFamily, moment: Moment) -> TraceEntry:
     spans = ", ".join(f"{r.effective_from}..{r.effective_to or ''}" for r in family)
-    day = moment.local[0].date() if moment.local else moment.utc.date()
+    day = moment.first_day
     return TraceEntry(
         rule_id=family[0].id,
         outcome="not_applicable",

@@ -140,17 +140,23 @@ def _location_jurisdictions(location: Location) -> list[str]:
 
 def resolve(request: Request) -> Whereabouts:
     """Candidate zones, with the data each came from, and the jurisdictions whose law applies."""
+    contact = request.contact
+    phone = contact.phone if contact.channel in _PHONE_CHANNELS else None
+    return _resolve(tuple(request.consumer.locations), phone)
+
+
+@lru_cache(maxsize=4096)
+def _resolve(locations: tuple[Location, ...], phone: str | None) -> Whereabouts:
     sources: list[tuple[str, str]] = []
     jurisdictions: list[str] = []
-    for index, location in enumerate(request.consumer.locations):
+    for index, location in enumerate(locations):
         sources.extend(_location_zones(location, index))
         jurisdictions.extend(_location_jurisdictions(location))
-    contact = request.contact
-    if contact.channel in _PHONE_CHANNELS and contact.phone:
-        for name in phone_zones(contact.phone):
-            sources.append((name, f"contact.phone area code ({contact.phone[:5]})"))
-        if not request.consumer.locations:
-            region = phonenumbers.region_code_for_number(phonenumbers.parse(contact.phone, None))
+    if phone:
+        for name in phone_zones(phone):
+            sources.append((name, f"contact.phone area code ({phone[:5]})"))
+        if not locations:
+            region = phonenumbers.region_code_for_number(phonenumbers.parse(phone, None))
             if region == "PR":
                 jurisdictions.extend(["US", "US-PR"])
             elif region:

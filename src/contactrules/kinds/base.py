@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
@@ -94,19 +94,18 @@ class Applicability(BaseModel):
 
     def compile(self) -> Callable[[Context], str | None]:
         """A predicate returning None when the rule applies, else the reason it does not."""
-        tests: list[tuple[str, Callable[[Context], Any], frozenset[str], bool]] = []
-        for name, getter, unknown_matches in _FACTS:
+        tests: list[tuple[int, str, frozenset[str], bool]] = []
+        for index, name in enumerate(FACT_NAMES):
             allowed = getattr(self, name)
             if allowed is not None:
-                tests.append((name, getter, frozenset(allowed), unknown_matches))
+                tests.append((index, name, frozenset(allowed), name in UNKNOWN_MATCHES))
         frozen = tuple(tests)
 
         def applies(ctx: Context) -> str | None:
-            for name, getter, allowed, unknown_matches in frozen:
-                value = getter(ctx)
-                if value in allowed:
-                    continue
-                if unknown_matches and (value is None or value == "unknown"):
+            facts = ctx.facts
+            for index, name, allowed, unknown_matches in frozen:
+                value = facts[index]
+                if value in allowed or (unknown_matches and (value is None or value == "unknown")):
                     continue
                 return (
                     f"{name.rstrip('s').replace('_', ' ')} {value!r} is not governed by this rule"
@@ -116,18 +115,20 @@ class Applicability(BaseModel):
         return applies
 
 
-_FACTS: tuple[tuple[str, Callable[[Context], Any], bool], ...] = (
-    ("channels", lambda c: c.request.contact.channel, False),
-    ("collector_roles", lambda c: c.request.collector.role, False),
-    ("debt_purposes", lambda c: c.request.debt.purpose, False),
-    ("debt_types", lambda c: c.request.debt.type, False),
-    ("recipients", lambda c: c.request.contact.recipient, False),
-    ("technologies", lambda c: c.request.contact.technology, True),
-    ("phone_types", lambda c: c.request.contact.phone_type, True),
-    ("email_kinds", lambda c: c.request.contact.email_kind, True),
-    ("places", lambda c: c.request.contact.place, True),
-    ("purposes", lambda c: c.request.contact.purpose, False),
+# The order of Context.facts; facts a caller may not know match every list when unknown.
+FACT_NAMES = (
+    "channels",
+    "collector_roles",
+    "debt_purposes",
+    "debt_types",
+    "recipients",
+    "technologies",
+    "phone_types",
+    "email_kinds",
+    "places",
+    "purposes",
 )
+UNKNOWN_MATCHES = frozenset({"technologies", "phone_types", "email_kinds", "places"})
 
 
 class RuleBase(BaseModel):

@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from contactrules.context import Context, Moment, local_midnight
 from contactrules.kinds.base import Check, Failure, RuleBase
-from contactrules.kinds.matching import ContactFilter, Per, counts, same_target
+from contactrules.kinds.matching import ContactFilter, Per, same_target
+from contactrules.models.events import ContactEvent
 
 
 class CooldownParams(BaseModel):
@@ -37,12 +38,27 @@ class CooldownRule(RuleBase):
         days, per = self.params.days, self.params.per
         tests = self.params.after.compile()
 
+        memo_key = f"cooldown:{self.id}:{self.effective.from_}"
+        # Older events cannot block; two days' slack covers the gap between zones' calendars.
+        lookback = dt.timedelta(days=days + 2)
+
+        def latest_event(ctx: Context) -> ContactEvent | None:
+            if memo_key in ctx.memo:
+                cached = ctx.memo[memo_key]
+                return cached if isinstance(cached, ContactEvent) else None
+            found = next(
+                (
+                    e
+                    for e in reversed(ctx.contacts_since(ctx.request.contact.at - lookback))
+                    if tests(e) and same_target(e, ctx, per)
+                ),
+                None,
+            )
+            ctx.memo[memo_key] = found
+            return found
+
         def check(ctx: Context, moment: Moment) -> Failure | None:
-            latest = None
-            for event in reversed(ctx.events("contact")):
-                if counts(event, tests) and same_target(event, ctx, per):
-                    latest = event
-                    break
+            latest = latest_event(ctx)
             if latest is None:
                 return None
             retry: dt.datetime | None = None

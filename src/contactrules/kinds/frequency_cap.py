@@ -11,6 +11,7 @@ the proposed contact would be number ``count + 1``, so it is denied once ``count
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from typing import Literal
 
@@ -18,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from contactrules.context import Context, Moment, local_midnight
 from contactrules.kinds.base import Check, Failure, RuleBase
-from contactrules.kinds.matching import ContactFilter, Per, counts, same_target
+from contactrules.kinds.matching import ContactFilter, Per, same_target
 from contactrules.models.events import ContactEvent
 
 
@@ -46,30 +47,37 @@ class FrequencyCapRule(RuleBase):
             cached = ctx.memo.get(memo_key)
             if isinstance(cached, tuple):
                 return cached
-            found = tuple(
-                e for e in ctx.events("contact") if counts(e, tests) and same_target(e, ctx, per)
-            )
+            found = tuple(e for e in ctx.events("contact") if tests(e) and same_target(e, ctx, per))
             ctx.memo[memo_key] = found
             return found
 
+        def local_days(ctx: Context, tz: dt.tzinfo) -> list[dt.date]:
+            """The counted events' local dates in ``tz``, sorted; computed once per request."""
+            key = (memo_key, tz)
+            cached = ctx.memo.get(key)
+            if isinstance(cached, list):
+                return cached
+            found = sorted(e.at.astimezone(tz).date() for e in counted(ctx))
+            ctx.memo[key] = found
+            return found
+
         def check(ctx: Context, moment: Moment) -> Failure | None:
-            events = counted(ctx)
-            if len(events) < cap:
+            if len(counted(ctx)) < cap:
                 return None
             retry: dt.datetime | None = None
             worst = 0
             for local in moment.local:
                 tz = local.tzinfo
                 assert tz is not None
-                first_day = local.date() - dt.timedelta(days=days - 1)
-                in_period = sorted(
-                    day for e in events if (day := e.at.astimezone(tz).date()) >= first_day
-                )
-                if len(in_period) < cap:
+                days_seen = local_days(ctx, tz)
+                # Every counted event is at or before the contact, so none is after this day.
+                first = bisect.bisect_left(days_seen, local.date() - dt.timedelta(days=days - 1))
+                in_period = len(days_seen) - first
+                if in_period < cap:
                     continue
-                worst = max(worst, len(in_period))
+                worst = max(worst, in_period)
                 # The period must move past the (n - max + 1) earliest counted days.
-                leaving = in_period[len(in_period) - cap]
+                leaving = days_seen[len(days_seen) - cap]
                 zone_retry = local_midnight(leaving + dt.timedelta(days=days), tz)
                 retry = zone_retry if retry is None else max(retry, zone_retry)
             if retry is None:

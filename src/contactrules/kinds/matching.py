@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -25,28 +26,29 @@ class ContactFilter(BaseModel):
     technologies: list[Technology] | None = None
     recipients: list[Recipient] | None = None
 
-    def compile(self) -> tuple[tuple[str, frozenset[str]], ...]:
-        tests = []
-        for name, attr in (
-            ("channels", "channel"),
-            ("directions", "direction"),
-            ("outcomes", "outcome"),
-            ("technologies", "technology"),
-            ("recipients", "recipient"),
-        ):
-            allowed = getattr(self, name)
-            if allowed is not None:
-                tests.append((attr, frozenset(allowed)))
-        return tuple(tests)
+    def compile(self) -> Callable[[ContactEvent], bool]:
+        """A predicate over past contact events; an unrecorded technology still counts."""
+        channels, directions, outcomes, technologies, recipients = (
+            frozenset(values) if values is not None else None
+            for values in (
+                self.channels,
+                self.directions,
+                self.outcomes,
+                self.technologies,
+                self.recipients,
+            )
+        )
 
+        def matches(e: ContactEvent) -> bool:
+            return (
+                (channels is None or e.channel in channels)
+                and (directions is None or e.direction in directions)
+                and (outcomes is None or e.outcome in outcomes)
+                and (technologies is None or e.technology is None or e.technology in technologies)
+                and (recipients is None or e.recipient in recipients)
+            )
 
-def counts(event: ContactEvent, tests: tuple[tuple[str, frozenset[str]], ...]) -> bool:
-    # A past contact whose technology is unrecorded still counts: unknown never escapes a cap.
-    for attr, allowed in tests:
-        value = getattr(event, attr)
-        if value not in allowed and not (attr == "technology" and value is None):
-            return False
-    return True
+        return matches
 
 
 def covers_debt(event: Any, debt_id: str) -> bool:

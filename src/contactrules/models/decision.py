@@ -1,18 +1,23 @@
-"""The decision: allowed or not, every deciding rule with its citation, and the full trace."""
+"""The decision: allowed or not, every deciding rule with its citation, and the full trace.
+
+These are frozen standard-library dataclasses rather than pydantic models because one is built
+for every rule of every decision on the hot path; pydantic still validates and serialises them
+through ``DECISION_ADAPTER`` (a ``TypeAdapter``), which also gives their JSON Schema.
+"""
 
 from __future__ import annotations
 
-from typing import Literal
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import TypeAdapter
 
 RuleOutcome = Literal["pass", "fail", "not_applicable"]
 
 
-class Finding(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Finding:
     """One violated rule (in ``violations`` when its severity is deny, else in ``warnings``)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     rule_id: str
     jurisdiction: str
@@ -22,10 +27,9 @@ class Finding(BaseModel):
     layer: str = "law"
 
 
-class TraceEntry(BaseModel):
+@dataclass(frozen=True, slots=True)
+class TraceEntry:
     """One rule the engine considered, with its outcome and why."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     rule_id: str
     outcome: RuleOutcome
@@ -34,19 +38,17 @@ class TraceEntry(BaseModel):
     reason: str = ""
 
 
-class ZoneTrace(BaseModel):
+@dataclass(frozen=True, slots=True)
+class ZoneTrace:
     """A candidate time zone of the consumer and the data it came from."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     zone: str
     source: str
 
 
-class Decision(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Decision:
     """The contract's decision object; ``to_json()`` gives exactly its JSON."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     allowed: bool
     as_of: str
@@ -56,7 +58,15 @@ class Decision(BaseModel):
     next_allowed_at: str | None
     evaluated: list[TraceEntry]
     ruleset_digest: str
-    zones: list[ZoneTrace] = []
+    zones: list[ZoneTrace] = field(default_factory=list)
 
-    def to_json(self) -> dict[str, object]:
-        return self.model_dump(mode="json")
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: str | bytes) -> Decision:
+        """Validate decision JSON (for instance a logged decision) back into a ``Decision``."""
+        return DECISION_ADAPTER.validate_json(data)
+
+
+DECISION_ADAPTER: TypeAdapter[Decision] = TypeAdapter(Decision)

@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
-from contactrules.models.fields import ClockTime, PhoneNumber
+from contactrules.models.fields import ClockTime, PhoneNumber, UtcDatetime
 from contactrules.models.vocabulary import (
     Channel,
     ConsentKind,
@@ -25,7 +25,7 @@ from contactrules.models.vocabulary import (
 class _Event(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
-    at: AwareDatetime
+    at: UtcDatetime
 
 
 class ContactEvent(_Event):
@@ -86,7 +86,7 @@ class AttorneyRepresentation(_Event):
 
     type: Literal["attorney_representation"] = "attorney_representation"
     debt_ids: list[str] | None = None
-    ended_at: AwareDatetime | None = None
+    ended_at: UtcDatetime | None = None
 
 
 class Bankruptcy(_Event):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zoneinfo
 from functools import lru_cache
 from typing import Annotated
 
 import phonenumbers
-from pydantic import AfterValidator
+from pydantic import AfterValidator, AwareDatetime
 
 _CLOCK = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$")
 
@@ -56,3 +57,12 @@ def clock_minutes(value: str) -> int:
 TimeZoneName = Annotated[str, AfterValidator(_check_zone)]
 PhoneNumber = Annotated[str, AfterValidator(_check_phone)]
 ClockTime = Annotated[str, AfterValidator(_check_clock)]
+
+
+def _to_utc(value: dt.datetime) -> dt.datetime:
+    # One shared tzinfo makes every later comparison a plain one; the instant is unchanged.
+    return value.astimezone(dt.UTC)
+
+
+UtcDatetime = Annotated[AwareDatetime, AfterValidator(_to_utc)]
+"""An instant that must carry an offset in the input; held in UTC once validated."""

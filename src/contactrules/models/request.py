@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Self
 
 from pydantic import (
-    AwareDatetime,
     BaseModel,
     ConfigDict,
     Field,
@@ -16,7 +15,7 @@ from pydantic import (
 
 from contactrules.data import us_state_zones
 from contactrules.models.events import Event
-from contactrules.models.fields import PhoneNumber, TimeZoneName
+from contactrules.models.fields import PhoneNumber, TimeZoneName, UtcDatetime
 from contactrules.models.vocabulary import (
     Channel,
     CollectorRole,
@@ -39,7 +38,7 @@ class Contact(BaseModel):
     model_config = _STRICT
 
     channel: Channel
-    at: AwareDatetime
+    at: UtcDatetime
     debt_id: str = Field(min_length=1)
     # The most restrictive reading when a caller leaves these out: a consumer, for collection.
     recipient: Recipient = "consumer"
