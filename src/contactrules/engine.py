@@ -21,7 +21,7 @@ from contactrules.context import UTC, Context, Moment, local_midnight
 from contactrules.errors import InvalidRequest
 from contactrules.kinds.base import Check, Failure
 from contactrules.location import Whereabouts, resolve
-from contactrules.models.decision import Decision, Finding, TraceEntry, ZoneTrace
+from contactrules.models.decision import Decision, Finding, RuleOutcome, TraceEntry, ZoneTrace
 from contactrules.models.parse import parse_request, parse_request_json
 from contactrules.models.request import Request
 from contactrules.ruleset.loader import LoadedRuleset, bundled_root, load_paths
@@ -231,7 +231,7 @@ class _Evaluation:
                 )
                 continue
             failure = rule.check(self.ctx, moment)
-            outcome = "fail" if failure else "pass"
+            outcome: RuleOutcome = "fail" if failure else "pass"
             trace.append(
                 TraceEntry(
                     rule_id=rule.id,

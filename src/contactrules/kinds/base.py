@@ -28,6 +28,19 @@ from contactrules.models.vocabulary import (
     Technology,
 )
 
+Topic = Literal[
+    "hours",
+    "frequency",
+    "workplace",
+    "holidays",
+    "cease",
+    "channels",
+    "consent",
+    "attorney",
+    "bankruptcy",
+    "other",
+]
+
 _SPEC = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
@@ -145,6 +158,13 @@ class RuleBase(BaseModel):
     effective: Effective
     severity: Literal["deny", "warn"] = "deny"
     applies_to: Applicability = Field(default_factory=Applicability)
+    confidence: Literal["high", "medium", "low"] | None = Field(
+        default=None,
+        description="How sure the reviewer is that the text read supports the rule as encoded",
+    )
+    topics: list[Topic] | None = Field(
+        default=None, description="Coverage topics; derived from the kind when omitted"
+    )
     notes: str = ""
 
     def compile(self) -> Check:  # pragma: no cover - every kind overrides it

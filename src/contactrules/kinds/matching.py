@@ -10,7 +10,15 @@ from pydantic import BaseModel, ConfigDict
 
 from contactrules.context import Context
 from contactrules.models.events import ContactEvent
-from contactrules.models.vocabulary import Channel, Direction, Outcome, Recipient, Technology
+from contactrules.models.vocabulary import (
+    Channel,
+    Direction,
+    Outcome,
+    PhoneType,
+    Place,
+    Recipient,
+    Technology,
+)
 
 Per = Literal["debt", "consumer", "phone", "address"]
 
@@ -25,10 +33,16 @@ class ContactFilter(BaseModel):
     outcomes: list[Outcome] | None = None
     technologies: list[Technology] | None = None
     recipients: list[Recipient] | None = None
+    places: list[Place] | None = None
+    phone_types: list[PhoneType] | None = None
 
     def compile(self) -> Callable[[ContactEvent], bool]:
-        """A predicate over past contact events; an unrecorded technology still counts."""
-        channels, directions, outcomes, technologies, recipients = (
+        """A predicate over past contact events.
+
+        An unrecorded technology, place or phone type still counts: a missing fact never lets a
+        past contact escape a cap.
+        """
+        channels, directions, outcomes, technologies, recipients, places, phone_types = (
             frozenset(values) if values is not None else None
             for values in (
                 self.channels,
@@ -36,6 +50,8 @@ class ContactFilter(BaseModel):
                 self.outcomes,
                 self.technologies,
                 self.recipients,
+                self.places,
+                self.phone_types,
             )
         )
 
@@ -46,6 +62,12 @@ class ContactFilter(BaseModel):
                 and (outcomes is None or e.outcome in outcomes)
                 and (technologies is None or e.technology is None or e.technology in technologies)
                 and (recipients is None or e.recipient in recipients)
+                and (places is None or e.place is None or e.place in places)
+                and (
+                    phone_types is None
+                    or e.phone_type in (None, "unknown")
+                    or e.phone_type in phone_types
+                )
             )
 
         return matches

@@ -16,6 +16,8 @@ from contactrules.models.vocabulary import (
     ConsentKind,
     Direction,
     Outcome,
+    PhoneType,
+    Place,
     Recipient,
     Technology,
     Weekday,
@@ -40,6 +42,8 @@ class ContactEvent(_Event):
     email: str | None = None
     technology: Technology | None = None
     recipient: Recipient = "consumer"
+    phone_type: PhoneType | None = None
+    place: Place | None = None
 
 
 class CeaseRequest(_Event):
