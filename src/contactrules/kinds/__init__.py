@@ -14,6 +14,7 @@ from contactrules.kinds.cooldown import CooldownRule
 from contactrules.kinds.designated_times import DesignatedTimesRule
 from contactrules.kinds.event_block import EventBlockRule
 from contactrules.kinds.frequency_cap import FrequencyCapRule
+from contactrules.kinds.prohibition import ProhibitionRule
 from contactrules.kinds.time_window import TimeWindowRule
 
 Rule = Annotated[
@@ -22,7 +23,8 @@ Rule = Annotated[
     | FrequencyCapRule
     | CooldownRule
     | EventBlockRule
-    | ConsentRequiredRule,
+    | ConsentRequiredRule
+    | ProhibitionRule,
     Field(discriminator="kind"),
 ]
 
@@ -33,6 +35,7 @@ KINDS: dict[str, type[RuleBase]] = {
     "cooldown": CooldownRule,
     "event_block": EventBlockRule,
     "consent_required": ConsentRequiredRule,
+    "prohibition": ProhibitionRule,
 }
 
 __all__ = [
@@ -47,6 +50,7 @@ __all__ = [
     "EventBlockRule",
     "Failure",
     "FrequencyCapRule",
+    "ProhibitionRule",
     "Rule",
     "RuleBase",
     "TimeWindowRule",

@@ -58,6 +58,11 @@ class EventBlockParams(BaseModel):
     ends_field: str | None = Field(
         None, description="A date (inclusive) or datetime field that ends the block"
     )
+    lasts_days: int | None = Field(
+        None,
+        ge=1,
+        description="The block ends after this many local calendar days following the event's day",
+    )
     lifted_by: list[EventType] = Field(
         default_factory=list, description="Later events (same debt when per_debt) that end it"
     )
@@ -105,19 +110,20 @@ class EventBlockRule(RuleBase):
             """Whether the event blocks at ``moment``, and when it stops blocking (None: never)."""
             if p.starts_field:
                 begins: dt.date = getattr(event, p.starts_field)
-                if all(local.date() < begins for local in moment.local):
+                if moment.last_day < begins:
                     return False, None
-            ends = getattr(event, p.ends_field) if p.ends_field else None
+            ends = _as_instant(getattr(event, p.ends_field) if p.ends_field else None, moment)
+            if p.lasts_days is not None:
+                # Counted from the event's latest local day: the longer, stricter reading.
+                first = max(
+                    (event.at.astimezone(local.tzinfo).date() for local in moment.local),
+                    default=event.at.date(),
+                )
+                lapse = _as_instant(first + dt.timedelta(days=p.lasts_days), moment)
+                ends = lapse if ends is None or lapse is None else min(ends, lapse)
             if ends is None:
                 return True, None
-            if isinstance(ends, dt.datetime):
-                return (moment.utc < ends), ends
-            active = [local for local in moment.local if local.date() <= ends]
-            if not active:
-                return False, None
-            day_after = ends + dt.timedelta(days=1)
-            tzs = [local.tzinfo for local in moment.local if local.tzinfo is not None]
-            return True, max(local_midnight(day_after, tz) for tz in tzs)
+            return moment.utc < ends, ends
 
         def check(ctx: Context, moment: Moment) -> Failure | None:
             blocking: list[tuple[Any, dt.datetime | None]] = []
@@ -138,6 +144,15 @@ class EventBlockRule(RuleBase):
             return Failure(message, retry)
 
         return check
+
+
+def _as_instant(end: dt.date | None, moment: Moment) -> dt.datetime | None:
+    """An end as an instant: a datetime itself, or a last day (inclusive) at its latest midnight."""
+    if end is None or isinstance(end, dt.datetime):
+        return end
+    day_after = end + dt.timedelta(days=1)
+    zones = [local.tzinfo for local in moment.local if local.tzinfo is not None] or [dt.UTC]
+    return max(local_midnight(day_after, tz) for tz in zones)
 
 
 def _lifted(event: Any, ctx: Context, lifted_by: Sequence[str], per_debt: bool) -> bool:

@@ -83,6 +83,7 @@ class NoWorkContact(_Event):
     """The consumer said the employer prohibits contact at work (1692c(a)(3))."""
 
     type: Literal["no_work_contact"] = "no_work_contact"
+    written: bool | None = None
 
 
 class AttorneyRepresentation(_Event):
