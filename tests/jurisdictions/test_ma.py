@@ -250,7 +250,7 @@ def test_edge(edge: Edge, engine: Engine, federal: Engine) -> None:
 
 
 def test_unknown_place_is_capped_as_home_and_as_work(engine: Engine) -> None:
-    """A call to an unknown place may reach work: the 30-day cap applies too (940 CMR 7.04(1)(f))."""
+    """An unknown place may be work: the 30-day cap applies too (940 CMR 7.04(1)(f))."""
     decision = engine.evaluate(
         request("MA", TUE_10, role="first_party", events=two_calls_last_week)
     )
