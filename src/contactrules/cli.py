@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import pathlib
 import sys
 from collections.abc import Sequence
 from typing import IO
 
+from contactrules import docsgen
 from contactrules.engine import CompiledRule, Engine
 from contactrules.errors import InvalidRequest, RulesetError
 from contactrules.ruleset.schema import ruleset_json_schema
@@ -42,6 +44,12 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--json", action="store_true", help="machine-readable output")
 
     sub.add_parser("schema", help="print the JSON Schema of ruleset files")
+
+    docs = sub.add_parser("docs", help="generate docs/jurisdictions/*.md and docs/coverage.md")
+    docs.add_argument("--out", default="docs", help="the docs directory (default: docs)")
+    docs.add_argument(
+        "--check", action="store_true", help="exit 1 if the pages differ from the rulesets"
+    )
     return parser
 
 
@@ -57,6 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     if args.command == "rules":
         return _rules(engine, args.jurisdiction, args.json)
+    if args.command == "docs":
+        return _docs(engine, pathlib.Path(args.out), check=args.check)
     return _check(engine, args.file, jsonl=args.jsonl, pretty=args.pretty)
 
 
@@ -119,6 +129,19 @@ def _rules(engine: Engine, jurisdiction: str | None, as_json: bool) -> int:
         print(f"    {rule.title}")
         print(f"    {rule.citation}  <{rule.source_url}>")
         print(f"    effective {rule.effective_from} .. {until}   ({rule.source_file})")
+    return EXIT_ALLOWED
+
+
+def _docs(engine: Engine, out: pathlib.Path, *, check: bool) -> int:
+    if check:
+        stale = docsgen.stale_pages(engine.rulesets, out)
+        for page in stale:
+            print(f"stale: {out / page}", file=sys.stderr)
+        if stale:
+            print("contactrules: run `contactrules docs` to regenerate", file=sys.stderr)
+        return EXIT_DENIED if stale else EXIT_ALLOWED
+    for page in docsgen.write(engine.rulesets, out):
+        print(out / page)
     return EXIT_ALLOWED
 
 
