@@ -1,0 +1,180 @@
+"""frequency_cap: at most ``max`` counted contacts in ``days`` consecutive local calendar days."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from contactrules import Engine
+from helpers import RULE_ID, make_engine, make_request, outcome, violation_ids
+
+SEVEN_IN_SEVEN = """
+kind: frequency_cap
+applies_to: {channels: [call]}
+params:
+  max: 7
+  days: 7
+  per: debt
+  counts:
+    channels: [call]
+    directions: [outbound]
+    outcomes: [conversation, no_answer, voicemail]
+"""
+
+EIGHT_TO_NINE = """
+kind: time_window
+params:
+  windows: [{start: "08:00", end: "21:00"}]
+"""
+
+# Monday 2026-06-15, 10:00 EDT: the seven-day period is Tuesday 06-09 .. Monday 06-15.
+MONDAY_10 = "2026-06-15T10:00:00-04:00"
+
+
+def call(at: str, **fields: Any) -> dict[str, Any]:
+    event = {
+        "type": "contact",
+        "at": at,
+        "channel": "call",
+        "direction": "outbound",
+        "outcome": "no_answer",
+        "debt_id": "D1",
+        "phone": "+16175550123",
+    }
+    event.update(fields)
+    return event
+
+
+def week_of_calls(n: int, first_day: int = 9, **fields: Any) -> list[dict[str, Any]]:
+    """``n`` calls at 10:00 EDT, one a day from 2026-06-<first_day> (the last may be on 06-15)."""
+    return [call(f"2026-06-{first_day + i:02d}T10:00:00-04:00", **fields) for i in range(n)]
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return make_engine(SEVEN_IN_SEVEN)
+
+
+def test_seventh_call_allowed_eighth_denied(engine: Engine) -> None:
+    """Reg F 1006.14(b)(2)(i)(A): more than seven calls in seven days; the 8th is denied."""
+    six = engine.evaluate(make_request(at=MONDAY_10, events=week_of_calls(6)))
+    assert six.allowed
+    assert outcome(six) == "pass"
+    seven = engine.evaluate(make_request(at=MONDAY_10, events=week_of_calls(7)))
+    assert violation_ids(seven) == [RULE_ID]
+    # The 06-09 call leaves the period at local midnight starting 06-16.
+    assert seven.next_allowed_at == "2026-06-16T04:00:00Z"
+
+
+def test_call_eight_local_days_back_is_outside_the_period(engine: Engine) -> None:
+    """Seven consecutive days end on the contact's day: a call on 06-08 is not counted on 06-15."""
+    calls = week_of_calls(7, first_day=8)  # 06-08 .. 06-14
+    assert engine.evaluate(make_request(at=MONDAY_10, events=calls)).allowed
+
+
+def test_days_are_local_calendar_days_not_utc_days(engine: Engine) -> None:
+    """A call at 2026-06-09T03:30Z is 23:30 EDT on 06-08: outside the 06-09..06-15 period."""
+    calls = [call("2026-06-09T03:30:00Z"), *week_of_calls(6, first_day=10)]
+    assert engine.evaluate(make_request(at=MONDAY_10, events=calls)).allowed
+    # One hour later in UTC terms it is 00:30 EDT on 06-09, inside the period.
+    calls[0] = call("2026-06-09T04:30:00Z")
+    denied = engine.evaluate(make_request(at=MONDAY_10, events=calls))
+    assert violation_ids(denied) == [RULE_ID]
+    assert denied.next_allowed_at == "2026-06-16T04:00:00Z"
+
+
+def test_next_allowed_at_midnight_is_still_subject_to_the_time_window() -> None:
+    """The cap lifts at local midnight, but 08:00 (1006.6(b)(1)(i)) is when the call may go."""
+    engine = make_engine(SEVEN_IN_SEVEN, EIGHT_TO_NINE)
+    decision = engine.evaluate(make_request(at=MONDAY_10, events=week_of_calls(7)))
+    assert violation_ids(decision) == [RULE_ID]
+    assert decision.next_allowed_at == "2026-06-16T12:00:00Z"
+
+
+def test_calls_about_another_debt_do_not_count_per_debt(engine: Engine) -> None:
+    """The presumption is per particular debt: calls about D2 do not count for D1."""
+    calls = [*week_of_calls(6), call("2026-06-15T09:00:00-04:00", debt_id="D2")]
+    assert engine.evaluate(make_request(at=MONDAY_10, events=calls)).allowed
+
+
+def test_per_consumer_counts_every_debt() -> None:
+    """per: consumer counts calls about any debt of the consumer."""
+    engine = make_engine(SEVEN_IN_SEVEN.replace("per: debt", "per: consumer"))
+    calls = [*week_of_calls(6), call("2026-06-15T09:00:00-04:00", debt_id="D2")]
+    decision = engine.evaluate(make_request(at=MONDAY_10, events=calls))
+    assert violation_ids(decision) == [RULE_ID]
+
+
+def test_per_phone_counts_only_calls_to_the_dialed_number() -> None:
+    """per: phone counts only past calls to the same number."""
+    engine = make_engine(SEVEN_IN_SEVEN.replace("per: debt", "per: phone"))
+    calls = [*week_of_calls(6), call("2026-06-15T09:00:00-04:00", phone="+16175550199")]
+    assert engine.evaluate(make_request(at=MONDAY_10, events=calls)).allowed
+    calls[-1] = call("2026-06-15T09:00:00-04:00")
+    assert violation_ids(engine.evaluate(make_request(at=MONDAY_10, events=calls))) == [RULE_ID]
+
+
+def test_text_messages_are_not_counted_as_calls(engine: Engine) -> None:
+    """Only channels: [call] count; a text is not a telephone call for the presumption."""
+    calls = [*week_of_calls(6), call("2026-06-15T09:00:00-04:00", channel="sms")]
+    assert engine.evaluate(make_request(at=MONDAY_10, events=calls)).allowed
+
+
+@pytest.mark.parametrize("not_counted", ["busy", "not_connected"])
+def test_calls_that_did_not_connect_are_not_counted(engine: Engine, not_counted: str) -> None:
+    """Reg F 1006.14(b)(3): unconnected calls (busy, not_connected) are excluded by the filter."""
+    calls = [*week_of_calls(6), call("2026-06-15T09:00:00-04:00", outcome=not_counted)]
+    assert engine.evaluate(make_request(at=MONDAY_10, events=calls)).allowed
+
+
+def test_voicemail_left_is_counted(engine: Engine) -> None:
+    """A call reaching voicemail connected to the number and counts."""
+    calls = [*week_of_calls(6), call("2026-06-15T09:00:00-04:00", outcome="voicemail")]
+    assert violation_ids(engine.evaluate(make_request(at=MONDAY_10, events=calls))) == [RULE_ID]
+
+
+def test_inbound_calls_are_not_counted_with_directions_outbound(engine: Engine) -> None:
+    """directions: [outbound]: the consumer's own calls do not count towards the cap."""
+    calls = [*week_of_calls(6), call("2026-06-15T09:00:00-04:00", direction="inbound")]
+    assert engine.evaluate(make_request(at=MONDAY_10, events=calls)).allowed
+
+
+def test_calls_after_the_contact_instant_are_not_counted(engine: Engine) -> None:
+    """Events after contact.at are unknown at that instant (the contract)."""
+    calls = [*week_of_calls(6), call("2026-06-15T10:00:01-04:00")]
+    assert engine.evaluate(make_request(at=MONDAY_10, events=calls)).allowed
+
+
+def test_two_in_seven_days_waits_for_the_earlier_day_to_leave() -> None:
+    """A Massachusetts-style cap of 2 per 7 days: the 3rd waits until the 1st call's day leaves."""
+    engine = make_engine(SEVEN_IN_SEVEN.replace("max: 7", "max: 2"))
+    calls = [call("2026-06-10T10:00:00-04:00"), call("2026-06-12T10:00:00-04:00")]
+    decision = engine.evaluate(make_request(at="2026-06-16T10:00:00-04:00", events=calls))
+    assert violation_ids(decision) == [RULE_ID]
+    assert decision.next_allowed_at == "2026-06-17T04:00:00Z"
+    later = make_request(at="2026-06-17T00:00:00-04:00", events=calls)
+    assert engine.evaluate(later).allowed
+
+
+def test_two_counted_calls_on_the_same_first_day_leave_together() -> None:
+    """With max 2 and calls 06-10, 06-10, 06-12, the period must pass 06-10 (both its calls)."""
+    engine = make_engine(SEVEN_IN_SEVEN.replace("max: 7", "max: 2"))
+    calls = [
+        call("2026-06-10T09:00:00-04:00"),
+        call("2026-06-10T15:00:00-04:00"),
+        call("2026-06-12T10:00:00-04:00"),
+    ]
+    decision = engine.evaluate(make_request(at="2026-06-16T10:00:00-04:00", events=calls))
+    assert decision.next_allowed_at == "2026-06-17T04:00:00Z"
+
+
+def test_cap_is_checked_in_every_candidate_zone() -> None:
+    """With an Eastern address and a Pacific number, a call at 23:30 PDT on 06-08 is 06-09 EDT."""
+    engine = make_engine(SEVEN_IN_SEVEN)
+    sf = "+14155550142"
+    calls = [call("2026-06-09T06:30:00Z", phone=sf), *week_of_calls(6, first_day=10, phone=sf)]
+    decision = engine.evaluate(make_request(at="2026-06-15T13:00:00-04:00", phone=sf, events=calls))
+    # Eastern calendar: the 06-09 02:30 EDT call is inside; the period moves at 00:00 EDT 06-16.
+    assert violation_ids(decision) == [RULE_ID]
+    assert decision.next_allowed_at == "2026-06-16T04:00:00Z"
