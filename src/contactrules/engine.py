@@ -9,6 +9,7 @@ request and the ruleset digest. An ``Engine`` is immutable and safe to share acr
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -19,7 +20,7 @@ from types import MappingProxyType
 
 from contactrules.context import UTC, Context, Moment, local_midnight
 from contactrules.errors import InvalidRequest
-from contactrules.kinds.base import Check, Failure
+from contactrules.kinds.base import DEFAULT_OPTIONS, Check, CompileOptions, Failure
 from contactrules.location import Whereabouts, resolve
 from contactrules.models.decision import Decision, Finding, RuleOutcome, TraceEntry, ZoneTrace
 from contactrules.models.parse import parse_request, parse_request_json
@@ -80,7 +81,9 @@ class CompiledRule:
 RuleFamily = tuple[CompiledRule, ...]  # the versions of one rule id, oldest first
 
 
-def compile_rulesets(rulesets: Sequence[LoadedRuleset]) -> dict[str, tuple[RuleFamily, ...]]:
+def compile_rulesets(
+    rulesets: Sequence[LoadedRuleset], options: CompileOptions = DEFAULT_OPTIONS
+) -> dict[str, tuple[RuleFamily, ...]]:
     """Compile every rule and group the versions of each id, per jurisdiction."""
     families: dict[str, dict[str, list[CompiledRule]]] = {}
     for ruleset in rulesets:
@@ -101,7 +104,7 @@ def compile_rulesets(rulesets: Sequence[LoadedRuleset]) -> dict[str, tuple[RuleF
                 notes=rule.notes,
                 source_file=ruleset.path,
                 applies=rule.applies_to.compile(),
-                check=rule.compile(),
+                check=rule.compile(options),
             )
             families.setdefault(doc.jurisdiction, {}).setdefault(rule.id, []).append(compiled)
     return {
@@ -112,8 +115,10 @@ def compile_rulesets(rulesets: Sequence[LoadedRuleset]) -> dict[str, tuple[RuleF
     }
 
 
-def _digest(rulesets: Sequence[LoadedRuleset]) -> str:
+def _digest(rulesets: Sequence[LoadedRuleset], options: CompileOptions) -> str:
     h = hashlib.sha256()
+    # Options change decisions, so they are part of what a digest identifies.
+    h.update(json.dumps(dataclasses.asdict(options), sort_keys=True).encode())
     for ruleset in sorted(rulesets, key=lambda r: (r.document.jurisdiction, r.path)):
         h.update(ruleset.canonical().encode())
         h.update(b"\0")
@@ -129,23 +134,39 @@ def _iso(instant: dt.datetime) -> str:
 class Engine:
     """Decides contacts under a fixed set of compiled rulesets."""
 
-    __slots__ = ("_families", "_rulesets", "digest")
+    __slots__ = ("_families", "_rulesets", "digest", "options")
 
-    def __init__(self, rulesets: Sequence[LoadedRuleset]) -> None:
+    def __init__(
+        self, rulesets: Sequence[LoadedRuleset], options: CompileOptions = DEFAULT_OPTIONS
+    ) -> None:
         self._rulesets = tuple(rulesets)
-        self._families = MappingProxyType(compile_rulesets(self._rulesets))
-        self.digest = _digest(self._rulesets)
+        self.options = options
+        self._families = MappingProxyType(compile_rulesets(self._rulesets, options))
+        self.digest = _digest(self._rulesets, options)
 
     # ------------------------------------------------------------------ construction
     @classmethod
-    def load(cls, extra: Iterable[pathlib.Path | str] = ()) -> Engine:
-        """The bundled rulesets, plus overlay directories or files in ``extra``."""
-        return cls(load_paths([bundled_root(), *extra]))
+    def load(
+        cls,
+        extra: Iterable[pathlib.Path | str] = (),
+        *,
+        tcpa_revocation_grace_business_days: int = 0,
+    ) -> Engine:
+        """The bundled rulesets, plus overlay directories or files in ``extra``.
+
+        ``tcpa_revocation_grace_business_days`` (0 to 10) uses the FCC's allowance to honour a
+        revocation of TCPA consent within that many business days; 0, the default, honours it
+        at once.
+        """
+        options = CompileOptions(tcpa_revocation_grace_business_days)
+        return cls(load_paths([bundled_root(), *extra]), options)
 
     @classmethod
-    def from_paths(cls, *paths: pathlib.Path | str) -> Engine:
+    def from_paths(
+        cls, *paths: pathlib.Path | str, tcpa_revocation_grace_business_days: int = 0
+    ) -> Engine:
         """Only the rulesets found under ``paths`` (files or directories)."""
-        return cls(load_paths(paths))
+        return cls(load_paths(paths), CompileOptions(tcpa_revocation_grace_business_days))
 
     # ------------------------------------------------------------------ introspection
     @property

@@ -59,6 +59,25 @@ class Failure:
 Check = Callable[[Context, Moment], Failure | None]
 
 
+@dataclass(frozen=True, slots=True)
+class CompileOptions:
+    """Choices a caller makes when building an engine; part of the ruleset digest.
+
+    ``tcpa_revocation_grace_business_days``: the FCC lets a caller take up to ten business days
+    to honour a revocation of consent (47 CFR 64.1200(a)(10), from 2025-04-11). The default, 0,
+    honours it at once; rules opt in to the caller's choice with ``revocation_grace: engine``.
+    """
+
+    tcpa_revocation_grace_business_days: int = 0
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.tcpa_revocation_grace_business_days <= 10:
+            raise ValueError("tcpa_revocation_grace_business_days must be between 0 and 10")
+
+
+DEFAULT_OPTIONS = CompileOptions()
+
+
 class Citation(BaseModel):
     """The law a rule encodes: a pinpoint reference and the URL of its text. Both required."""
 
@@ -167,5 +186,5 @@ class RuleBase(BaseModel):
     )
     notes: str = ""
 
-    def compile(self) -> Check:  # pragma: no cover - every kind overrides it
+    def compile(self, options: CompileOptions = DEFAULT_OPTIONS) -> Check:  # pragma: no cover
         raise TypeError(f"rule kind {self.kind!r} has no compile step")

@@ -13,10 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from contactrules.context import Context, Moment, local_midnight
-from contactrules.kinds.base import Check, Failure, RuleBase
+from contactrules.kinds.base import DEFAULT_OPTIONS, Check, CompileOptions, Failure, RuleBase
 from contactrules.kinds.calendars import us_federal_business_days
 from contactrules.kinds.matching import covers_debt
 from contactrules.models.vocabulary import ConsentKind
@@ -28,9 +28,20 @@ class ConsentParams(BaseModel):
     consent_kinds: list[ConsentKind] = Field(min_length=1)
     address: Literal["phone", "email"] = "phone"
     per_debt: bool = Field(True, description="Consent naming debts covers only those debts")
-    revocation_grace_business_days: int = Field(
-        0, ge=0, le=10, description="Business days a revocation may take to honour (0: at once)"
+    revocation_grace_business_days: int | Literal["engine"] = Field(
+        0,
+        description=(
+            "Business days a revocation may take to honour: 0 (at once), up to 10, or 'engine' "
+            "for the engine's tcpa_revocation_grace_business_days option"
+        ),
     )
+
+    @field_validator("revocation_grace_business_days")
+    @classmethod
+    def _grace_range(cls, value: int | str) -> int | str:
+        if isinstance(value, int) and not 0 <= value <= 10:
+            raise ValueError("revocation_grace_business_days must be between 0 and 10")
+        return value
 
 
 class ConsentRequiredRule(RuleBase):
@@ -39,9 +50,14 @@ class ConsentRequiredRule(RuleBase):
     kind: Literal["consent_required"]
     params: ConsentParams
 
-    def compile(self) -> Check:
+    def compile(self, options: CompileOptions = DEFAULT_OPTIONS) -> Check:
         p = self.params
         kinds = frozenset(p.consent_kinds)
+        grace = (
+            options.tcpa_revocation_grace_business_days
+            if p.revocation_grace_business_days == "engine"
+            else p.revocation_grace_business_days
+        )
 
         def address_of(event: Any) -> str | None:
             value = getattr(event, p.address)
@@ -63,10 +79,7 @@ class ConsentRequiredRule(RuleBase):
                     continue
                 if p.per_debt and not covers_debt(consent, contact.debt_id):
                     continue
-                if not any(
-                    _revoked(r, consent, moment, p.revocation_grace_business_days, ctx)
-                    for r in revocations
-                ):
+                if not any(_revoked(r, consent, moment, grace, ctx) for r in revocations):
                     return None
             return Failure(f"no unrevoked consent ({', '.join(sorted(kinds))}) for {wanted}", None)
 

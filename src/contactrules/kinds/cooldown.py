@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from contactrules.context import Context, Moment, local_midnight
-from contactrules.kinds.base import Check, Failure, RuleBase
+from contactrules.kinds.base import DEFAULT_OPTIONS, Check, CompileOptions, Failure, RuleBase
 from contactrules.kinds.matching import ContactFilter, Per, same_target
 from contactrules.models.events import ContactEvent
 
@@ -34,7 +34,7 @@ class CooldownRule(RuleBase):
     kind: Literal["cooldown"]
     params: CooldownParams
 
-    def compile(self) -> Check:
+    def compile(self, options: CompileOptions = DEFAULT_OPTIONS) -> Check:
         days, per = self.params.days, self.params.per
         tests = self.params.after.compile()
 

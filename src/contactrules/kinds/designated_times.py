@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from contactrules.context import Context, Moment, wall_clock
-from contactrules.kinds.base import Check, Failure, RuleBase
+from contactrules.kinds.base import DEFAULT_OPTIONS, Check, CompileOptions, Failure, RuleBase
 from contactrules.kinds.matching import fmt_local
 from contactrules.models.events import InconvenientTime
 from contactrules.models.fields import clock_minutes
@@ -35,7 +35,7 @@ class DesignatedTimesRule(RuleBase):
     kind: Literal["consumer_designated_times"]
     params: DesignatedTimesParams = DesignatedTimesParams()
 
-    def compile(self) -> Check:
+    def compile(self, options: CompileOptions = DEFAULT_OPTIONS) -> Check:
         def check(ctx: Context, moment: Moment) -> Failure | None:
             ranges = ctx.events("inconvenient_time")
             if not ranges:

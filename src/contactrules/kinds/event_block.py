@@ -17,7 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from contactrules.context import Context, Moment, local_midnight
-from contactrules.kinds.base import Check, Failure, RuleBase
+from contactrules.kinds.base import DEFAULT_OPTIONS, Check, CompileOptions, Failure, RuleBase
 from contactrules.kinds.matching import covers_debt
 from contactrules.models import events as event_models
 from contactrules.models.vocabulary import EventType
@@ -88,7 +88,7 @@ class EventBlockRule(RuleBase):
     kind: Literal["event_block"]
     params: EventBlockParams
 
-    def compile(self) -> Check:
+    def compile(self, options: CompileOptions = DEFAULT_OPTIONS) -> Check:
         p = self.params
         where = tuple(p.where.items())
 

@@ -18,7 +18,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from contactrules.context import Context, Moment, local_midnight
-from contactrules.kinds.base import Check, Failure, RuleBase
+from contactrules.kinds.base import DEFAULT_OPTIONS, Check, CompileOptions, Failure, RuleBase
 from contactrules.kinds.matching import ContactFilter, Per, same_target
 from contactrules.models.events import ContactEvent
 
@@ -38,7 +38,7 @@ class FrequencyCapRule(RuleBase):
     kind: Literal["frequency_cap"]
     params: FrequencyCapParams
 
-    def compile(self) -> Check:
+    def compile(self, options: CompileOptions = DEFAULT_OPTIONS) -> Check:
         cap, days, per = self.params.max, self.params.days, self.params.per
         tests = self.params.counts.compile()
         memo_key = f"cap:{self.id}:{self.effective.from_}"

@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from contactrules.context import Context, Moment
-from contactrules.kinds.base import Check, Failure, RuleBase
+from contactrules.kinds.base import DEFAULT_OPTIONS, Check, CompileOptions, Failure, RuleBase
 
 
 class ProhibitionParams(BaseModel):
@@ -27,7 +27,7 @@ class ProhibitionRule(RuleBase):
     kind: Literal["prohibition"]
     params: ProhibitionParams = ProhibitionParams()
 
-    def compile(self) -> Check:
+    def compile(self, options: CompileOptions = DEFAULT_OPTIONS) -> Check:
         message = self.params.message
 
         def check(ctx: Context, moment: Moment) -> Failure | None:

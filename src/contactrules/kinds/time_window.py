@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from contactrules.context import Context, Moment, wall_clock
-from contactrules.kinds.base import Check, Failure, RuleBase
+from contactrules.kinds.base import DEFAULT_OPTIONS, Check, CompileOptions, Failure, RuleBase
 from contactrules.kinds.calendars import HolidayCalendar
 from contactrules.kinds.matching import fmt_local
 from contactrules.location import zone as zone_info
@@ -62,7 +62,7 @@ class TimeWindowRule(RuleBase):
     kind: Literal["time_window"]
     params: TimeWindowParams
 
-    def compile(self) -> Check:
+    def compile(self, options: CompileOptions = DEFAULT_OPTIONS) -> Check:
         by_day = _intervals_by_weekday(self.params.windows)
         closed = (
             self.params.closed_on_holidays.dates()
