@@ -46,7 +46,7 @@ class Context:
     where: Whereabouts
     events_by_type: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     # The request's static facts in the order of kinds.base.FACT_NAMES, for applicability.
-    facts: tuple[str | None, ...] = ()
+    facts: tuple[str | bool | None, ...] = ()
     # Per-request scratch space for rule checks (filtered events); dies with the request.
     memo: dict[object, object] = field(default_factory=dict)
 
@@ -70,6 +70,8 @@ class Context:
             contact.email_kind,
             contact.place,
             contact.purpose,
+            contact.visibility,
+            contact.estate_representative,
         )
         return cls(request, where, {k: tuple(v) for k, v in grouped.items()}, facts)
 

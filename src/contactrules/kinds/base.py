@@ -26,6 +26,7 @@ from contactrules.models.vocabulary import (
     Purpose,
     Recipient,
     Technology,
+    Visibility,
 )
 
 Topic = Literal[
@@ -123,6 +124,8 @@ class Applicability(BaseModel):
     email_kinds: list[EmailKind] | None = None
     places: list[Place] | None = None
     purposes: list[Purpose] | None = None
+    visibilities: list[Visibility] | None = None
+    estate_representative: list[bool] | None = None
 
     def compile(self) -> Callable[[Context], str | None]:
         """A predicate returning None when the rule applies, else the reason it does not."""
@@ -159,8 +162,19 @@ FACT_NAMES = (
     "email_kinds",
     "places",
     "purposes",
+    "visibilities",
+    "estate_representative",
 )
-UNKNOWN_MATCHES = frozenset({"technologies", "phone_types", "email_kinds", "places"})
+UNKNOWN_MATCHES = frozenset(
+    {
+        "technologies",
+        "phone_types",
+        "email_kinds",
+        "places",
+        "visibilities",
+        "estate_representative",
+    }
+)
 
 
 class RuleBase(BaseModel):

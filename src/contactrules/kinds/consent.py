@@ -28,6 +28,10 @@ class ConsentParams(BaseModel):
     consent_kinds: list[ConsentKind] = Field(min_length=1)
     address: Literal["phone", "email"] = "phone"
     per_debt: bool = Field(True, description="Consent naming debts covers only those debts")
+    inbound_counts: bool = Field(
+        False,
+        description="A message the person sent from the address counts as consent to use it",
+    )
     revocation_grace_business_days: int | Literal["engine"] = Field(
         0,
         description=(
@@ -74,6 +78,10 @@ class ConsentRequiredRule(RuleBase):
                 for r in ctx.events("consent_revoked")
                 if r.kind in kinds and address_of(r) == wanted
             ]
+            if p.inbound_counts and any(
+                e.direction == "inbound" and address_of(e) == wanted for e in ctx.events("contact")
+            ):
+                return None
             for consent in reversed(ctx.events("consent")):
                 if consent.kind not in kinds or address_of(consent) != wanted:
                     continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from contactrules.context import Context, Moment, wall_clock
 from contactrules.kinds.base import DEFAULT_OPTIONS, Check, CompileOptions, Failure, RuleBase
@@ -28,6 +28,14 @@ SEARCH_DAYS = 8
 class DesignatedTimesParams(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    one_reply_to_inbound: bool = Field(
+        False,
+        description=(
+            "When the consumer reaches out during a designated time, one reply through the same "
+            "medium during that same stretch of time is allowed"
+        ),
+    )
+
 
 class DesignatedTimesRule(RuleBase):
     """Contacts are denied inside any range the consumer designated, in every candidate zone."""
@@ -36,12 +44,16 @@ class DesignatedTimesRule(RuleBase):
     params: DesignatedTimesParams = DesignatedTimesParams()
 
     def compile(self, options: CompileOptions = DEFAULT_OPTIONS) -> Check:
+        reply_allowed = self.params.one_reply_to_inbound
+
         def check(ctx: Context, moment: Moment) -> Failure | None:
             ranges = ctx.events("inconvenient_time")
             if not ranges:
                 return None
             blocked = _blocked_until(moment.utc, ctx, ranges)
             if blocked is None:
+                return None
+            if reply_allowed and _is_single_reply(moment.utc, ctx, ranges):
                 return None
             local, said = blocked
             return Failure(
@@ -81,6 +93,32 @@ def _blocked_until(
             if _range_end(local, event) is not None:
                 return local, event.at.date()
     return None
+
+
+def _stretch_ends(
+    instant: dt.datetime, ctx: Context, ranges: tuple[InconvenientTime, ...]
+) -> list[dt.datetime | None]:
+    """For each zone, when the designated stretch containing ``instant`` ends (None: not in one)."""
+    ends: list[dt.datetime | None] = []
+    for tz in ctx.zones:
+        local = instant.astimezone(tz)
+        found = [end for e in ranges if (end := _range_end(local, e)) is not None]
+        ends.append(max(found) if found else None)
+    return ends
+
+
+def _is_single_reply(
+    instant: dt.datetime, ctx: Context, ranges: tuple[InconvenientTime, ...]
+) -> bool:
+    """The consumer's last contact was inbound on this medium in the same designated stretch,
+    and nothing has been sent since: one reply is allowed (Official Interpretation 6(b)(1)-2)."""
+    contacts = ctx.events("contact")
+    if not contacts:
+        return False
+    last = contacts[-1]
+    if last.direction != "inbound" or last.channel != ctx.request.contact.channel:
+        return False
+    return _stretch_ends(last.at, ctx, ranges) == _stretch_ends(instant, ctx, ranges)
 
 
 def _first_free(

@@ -28,6 +28,7 @@ EVENT_MODELS: dict[str, type[BaseModel]] = {
     "refusal_to_pay": event_models.RefusalToPay,
     "opt_out": event_models.OptOut,
     "inconvenient_time": event_models.InconvenientTime,
+    "inconvenient_place": event_models.InconvenientPlace,
     "no_work_contact": event_models.NoWorkContact,
     "attorney_representation": event_models.AttorneyRepresentation,
     "bankruptcy": event_models.Bankruptcy,
@@ -49,6 +50,7 @@ class EventBlockParams(BaseModel):
     )
     per_debt: bool = Field(False, description="The event must concern the contact's debt")
     same_channel: bool = Field(False, description="The event's channel must be the contact's")
+    same_place: bool = Field(False, description="The event's place must be the contact's place")
     same_address: bool = Field(
         False, description="The event's address, when it names one, must be the contact's"
     )
@@ -74,7 +76,11 @@ class EventBlockParams(BaseModel):
         for event_type in self.events:
             fields = EVENT_MODELS[event_type].model_fields
             missing = [name for name in named if name not in fields]
-            for flag, name in (("same_channel", "channel"), ("same_address", "address")):
+            for flag, name in (
+                ("same_channel", "channel"),
+                ("same_address", "address"),
+                ("same_place", "place"),
+            ):
                 if getattr(self, flag) and name not in fields:
                     missing.append(name)
             if missing:
@@ -99,6 +105,9 @@ class EventBlockRule(RuleBase):
             if p.per_debt and not covers_debt(event, contact.debt_id):
                 return False
             if p.same_channel and event.channel != contact.channel:
+                return False
+            # An unknown place may be the inconvenient one: the stricter reading.
+            if p.same_place and contact.place is not None and event.place != contact.place:
                 return False
             if p.same_address and event.address is not None:
                 address = ctx.contact_address()

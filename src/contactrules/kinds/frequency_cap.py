@@ -21,15 +21,26 @@ from contactrules.context import Context, Moment, local_midnight
 from contactrules.kinds.base import DEFAULT_OPTIONS, Check, CompileOptions, Failure, RuleBase
 from contactrules.kinds.matching import ContactFilter, Per, same_target
 from contactrules.models.events import ContactEvent
+from contactrules.models.vocabulary import ConsentKind
+
+
+class ConsentExemption(BaseModel):
+    """Contacts within ``days`` after a consent of these kinds neither count nor are capped."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    consent_kinds: list[ConsentKind] = Field(min_length=1)
+    days: int = Field(ge=1, le=366)
 
 
 class FrequencyCapParams(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     max: int = Field(ge=1, description="Counted contacts allowed in the period; one more violates")
-    days: int = Field(ge=1, le=366, description="Consecutive local calendar days, today included")
+    days: int = Field(ge=1, le=36500, description="Consecutive local calendar days, today included")
     per: Per = "debt"
     counts: ContactFilter = Field(default_factory=ContactFilter)
+    exempt_after_consent: ConsentExemption | None = None
 
 
 class FrequencyCapRule(RuleBase):
@@ -42,6 +53,18 @@ class FrequencyCapRule(RuleBase):
         cap, days, per = self.params.max, self.params.days, self.params.per
         tests = self.params.counts.compile()
         memo_key = f"cap:{self.id}:{self.effective.from_}"
+
+        exemption = self.params.exempt_after_consent
+
+        def consent_windows(ctx: Context) -> list[tuple[dt.datetime, dt.datetime]]:
+            if exemption is None:
+                return []
+            kinds = exemption.consent_kinds
+            span = dt.timedelta(days=exemption.days)
+            return [(c.at, c.at + span) for c in ctx.events("consent") if c.kind in kinds]
+
+        def exempt(at: dt.datetime, windows: list[tuple[dt.datetime, dt.datetime]]) -> bool:
+            return any(start <= at < end for start, end in windows)
 
         def counted(ctx: Context) -> tuple[ContactEvent, ...]:
             cached = ctx.memo.get(memo_key)
@@ -63,6 +86,8 @@ class FrequencyCapRule(RuleBase):
 
         def check(ctx: Context, moment: Moment) -> Failure | None:
             if len(counted(ctx)) < cap:
+                return None
+            if exemption is not None and exempt(moment.utc, consent_windows(ctx)):
                 return None
             retry: dt.datetime | None = None
             worst = 0

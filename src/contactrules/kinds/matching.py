@@ -20,7 +20,7 @@ from contactrules.models.vocabulary import (
     Technology,
 )
 
-Per = Literal["debt", "consumer", "phone", "address"]
+Per = Literal["debt", "account", "consumer", "phone", "address"]
 
 
 class ContactFilter(BaseModel):
@@ -87,6 +87,12 @@ def same_target(event: ContactEvent, ctx: Context, per: Per) -> bool:
     if per == "consumer":
         return True
     if per == "debt":
+        return event.debt_id is None or event.debt_id == ctx.request.contact.debt_id
+    if per == "account":
+        # Debts serviced under one account are one debt; without account ids, fall back to debts.
+        account = ctx.request.debt.account_id
+        if account is not None and event.account_id == account:
+            return True
         return event.debt_id is None or event.debt_id == ctx.request.contact.debt_id
     address = ctx.contact_address()
     if per == "phone":

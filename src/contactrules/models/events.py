@@ -44,6 +44,7 @@ class ContactEvent(_Event):
     recipient: Recipient = "consumer"
     phone_type: PhoneType | None = None
     place: Place | None = None
+    account_id: str | None = None
 
 
 class CeaseRequest(_Event):
@@ -77,6 +78,13 @@ class InconvenientTime(_Event):
     days: list[Weekday] = Field(min_length=1)
     from_: ClockTime = Field(alias="from")
     to: ClockTime
+
+
+class InconvenientPlace(_Event):
+    """The consumer said this place is inconvenient (Reg F 1006.6(b)(1)(ii))."""
+
+    type: Literal["inconvenient_place"] = "inconvenient_place"
+    place: Place
 
 
 class NoWorkContact(_Event):
@@ -148,6 +156,7 @@ Event = Annotated[
     | RefusalToPay
     | OptOut
     | InconvenientTime
+    | InconvenientPlace
     | NoWorkContact
     | AttorneyRepresentation
     | Bankruptcy

@@ -27,6 +27,7 @@ from contactrules.models.vocabulary import (
     Purpose,
     Recipient,
     Technology,
+    Visibility,
 )
 
 _STRICT = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
@@ -49,6 +50,10 @@ class Contact(BaseModel):
     email: str | None = None
     email_kind: EmailKind | None = None
     place: Place | None = None
+    # Extensions: who sees a social-media message, and whether the person reached is the
+    # deceased consumer's personal representative (executor, administrator).
+    visibility: Visibility | None = None
+    estate_representative: bool | None = None
 
 
 class Collector(BaseModel):
@@ -63,6 +68,8 @@ class Debt(BaseModel):
     id: str = Field(min_length=1)
     purpose: DebtPurpose
     type: DebtType = "other"
+    # Loans serviced under one account (student loans) count as one debt for Reg F's caps.
+    account_id: str | None = None
 
 
 class Location(BaseModel):

@@ -14,6 +14,7 @@ PhoneType = Literal["wireless", "landline", "voip", "unknown"]
 Technology = Literal["manual", "autodialer", "prerecorded", "artificial_voice", "voicemail_drop"]
 EmailKind = Literal["personal", "work", "unknown"]
 Place = Literal["home", "work", "other"]
+Visibility = Literal["private", "public"]
 Purpose = Literal["collection", "cease_acknowledgement", "remedy_notice"]
 CollectorRole = Literal["third_party", "first_party"]
 DebtPurpose = Literal["consumer", "business"]
@@ -35,6 +36,7 @@ EVENT_TYPES: tuple[str, ...] = (
     "refusal_to_pay",
     "opt_out",
     "inconvenient_time",
+    "inconvenient_place",
     "no_work_contact",
     "attorney_representation",
     "bankruptcy",
@@ -50,6 +52,7 @@ EventType = Literal[
     "refusal_to_pay",
     "opt_out",
     "inconvenient_time",
+    "inconvenient_place",
     "no_work_contact",
     "attorney_representation",
     "bankruptcy",
