@@ -29,6 +29,9 @@ from contactrules.models.vocabulary import (
     Visibility,
 )
 
+KnowableFact = Literal[
+    "technologies", "phone_types", "email_kinds", "places", "visibilities", "estate_representative"
+]
 Topic = Literal[
     "hours",
     "frequency",
@@ -126,14 +129,24 @@ class Applicability(BaseModel):
     purposes: list[Purpose] | None = None
     visibilities: list[Visibility] | None = None
     estate_representative: list[bool] | None = None
+    known_only: list[KnowableFact] = Field(
+        default_factory=list,
+        description=(
+            "Facts for which an unknown value does NOT match, where the law applies only when "
+            "the collector knows the fact (e.g. places: a place-bound rule and an email sent "
+            "without knowing where the consumer is)"
+        ),
+    )
 
     def compile(self) -> Callable[[Context], str | None]:
         """A predicate returning None when the rule applies, else the reason it does not."""
         tests: list[tuple[int, str, frozenset[str], bool]] = []
+        strict = set(self.known_only)
         for index, name in enumerate(FACT_NAMES):
             allowed = getattr(self, name)
             if allowed is not None:
-                tests.append((index, name, frozenset(allowed), name in UNKNOWN_MATCHES))
+                unknown_matches = name in UNKNOWN_MATCHES and name not in strict
+                tests.append((index, name, frozenset(allowed), unknown_matches))
         frozen = tuple(tests)
 
         def applies(ctx: Context) -> str | None:

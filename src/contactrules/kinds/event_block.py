@@ -106,8 +106,9 @@ class EventBlockRule(RuleBase):
                 return False
             if p.same_channel and event.channel != contact.channel:
                 return False
-            # An unknown place may be the inconvenient one: the stricter reading.
-            if p.same_place and contact.place is not None and event.place != contact.place:
+            # Place-bound rules bind when the collector knows the contact reaches that place
+            # (Reg F comment 6(b)(1)(ii)-1: email or a mobile call is not tied to a place).
+            if p.same_place and event.place != contact.place:
                 return False
             if p.same_address and event.address is not None:
                 address = ctx.contact_address()

@@ -20,7 +20,7 @@ from contactrules.models.vocabulary import (
     Technology,
 )
 
-Per = Literal["debt", "account", "consumer", "phone", "address"]
+Per = Literal["debt", "account", "consumer", "phone", "address", "debt_and_address"]
 
 
 class ContactFilter(BaseModel):
@@ -94,6 +94,8 @@ def same_target(event: ContactEvent, ctx: Context, per: Per) -> bool:
         if account is not None and event.account_id == account:
             return True
         return event.debt_id is None or event.debt_id == ctx.request.contact.debt_id
+    if per == "debt_and_address":
+        return same_target(event, ctx, "debt") and same_target(event, ctx, "address")
     address = ctx.contact_address()
     if per == "phone":
         return address is not None and event.phone == ctx.request.contact.phone
