@@ -96,6 +96,7 @@ def request(
     city: str | None = None,
     events: Sequence[dict[str, Any]] = (),
     extra_locations: Sequence[dict[str, Any]] = (),
+    **contact_fields: Any,
 ) -> dict[str, Any]:
     """A request for a consumer living in ``state`` (its sample ZIP code unless given)."""
     sample_zip, sample_city, sample_phone = SAMPLES[state]
@@ -112,6 +113,10 @@ def request(
         contact.update(email=email or "pat@example.com", email_kind=email_kind or "personal")
     if place is not None:
         contact["place"] = place
+    debt_extra = (
+        {"account_id": contact_fields.pop("account_id")} if "account_id" in contact_fields else {}
+    )
+    contact.update(contact_fields)  # any other contact field: visibility, estate_representative
     location = {
         "country": "US",
         "state": state,
@@ -121,7 +126,7 @@ def request(
     return {
         "contact": contact,
         "collector": {"role": role},
-        "debt": {"id": debt_id, "purpose": debt_purpose, "type": debt_type},
+        "debt": {"id": debt_id, "purpose": debt_purpose, "type": debt_type, **debt_extra},
         "consumer": {"id": "C1", "locations": [location, *extra_locations]},
         "events": list(events),
     }
@@ -148,9 +153,9 @@ def call(
     }
 
 
-def event(kind: str, at: str, **fields: Any) -> dict[str, Any]:
+def event(event_type: str, at: str, /, **fields: Any) -> dict[str, Any]:
     """Any other dated event: ``event("cease_request", at, written=False)``."""
-    return {"type": kind, "at": at, **fields}
+    return {"type": event_type, "at": at, **fields}
 
 
 _UNSET: Any = object()
@@ -167,6 +172,7 @@ class Edge:
     next_allowed_at: Any = _UNSET  # expected for the denied request: an ISO string or None
     stricter_than_federal: bool = False  # federal rules alone would allow the denied request
     allowed_overall: bool = True  # the allowed request is allowed by every rule, not only this one
+    name: str = ""  # the test id, e.g. the paragraph tested: "1006.6(b)(1)(i) 07:59 vs 08:00"
 
 
 def edge_ids(edges: Sequence[Edge]) -> list[str]:
@@ -174,7 +180,7 @@ def edge_ids(edges: Sequence[Edge]) -> list[str]:
     ids = []
     for edge in edges:
         seen[edge.rule] = seen.get(edge.rule, 0) + 1
-        ids.append(f"{edge.rule}#{seen[edge.rule]}")
+        ids.append(edge.name or f"{edge.rule}#{seen[edge.rule]}")
     return ids
 
 
