@@ -20,8 +20,8 @@ EDGES = [
         denied=request("MA", TUE_10, role="first_party", place="home", events=two_calls_this_week),
         allowed=request("MA", TUE_10, role="first_party", place="home", events=two_calls_last_week),
         why="third call in seven days (06-10..06-16) vs the 06-09 call having left the period; "
-        "the next call may go at 08:00 on 06-17",
-        next_allowed_at="2026-06-17T12:00:00Z",
+        "the next call may go at 08:01 on 06-17",
+        next_allowed_at="2026-06-17T12:01:00Z",
         stricter_than_federal=True,
     ),
     Edge(
@@ -76,7 +76,7 @@ EDGES = [
             ],
         ),
         why="30-day period 05-18..06-16 holds two work calls; on 05-17 the first is outside it",
-        next_allowed_at="2026-06-17T12:00:00Z",
+        next_allowed_at="2026-06-17T12:01:00Z",
         stricter_than_federal=True,
     ),
     Edge(
@@ -110,10 +110,11 @@ EDGES = [
     ),
     Edge(
         "us-ma.940cmr.waking-hours",
-        denied=request("MA", "2026-06-16T07:59:00-04:00", role="first_party"),
-        allowed=request("MA", "2026-06-16T08:00:00-04:00", role="first_party"),
-        why="a creditor's own call at 07:59 vs 08:00 (federal law does not bind creditors)",
-        next_allowed_at="2026-06-16T12:00:00Z",
+        denied=request("MA", "2026-06-16T08:00:00-04:00", role="first_party"),
+        allowed=request("MA", "2026-06-16T08:01:00-04:00", role="first_party"),
+        why="a creditor's own call at 08:00 vs 08:01: 'between 8:00 A.M. and 9:00 P.M.' read "
+        "strictly (federal law does not bind creditors)",
+        next_allowed_at="2026-06-16T12:01:00Z",
         stricter_than_federal=True,
     ),
     Edge(
@@ -125,9 +126,9 @@ EDGES = [
     ),
     Edge(
         "us-ma.209cmr.convenient-time",
-        denied=request("MA", "2026-06-16T07:59:00-04:00", channel="email"),
-        allowed=request("MA", "2026-06-16T08:00:00-04:00", channel="email"),
-        why="licensed collector's email at 07:59 vs 08:00",
+        denied=request("MA", "2026-06-16T08:00:00-04:00", channel="email"),
+        allowed=request("MA", "2026-06-16T08:01:00-04:00", channel="email"),
+        why="licensed collector's email at 08:00 vs 08:01: 'after 8:00 A.M.'",
     ),
     Edge(
         "us-ma.workplace-request-written",
@@ -166,7 +167,7 @@ EDGES = [
             events=[event("no_work_contact", "2026-06-05T15:00:00-04:00", written=False)],
         ),
         why="an oral request on 06-06 covers 06-07..06-16; one on 06-05 lapsed at the end of 06-15",
-        next_allowed_at="2026-06-17T12:00:00Z",
+        next_allowed_at="2026-06-17T12:01:00Z",
         stricter_than_federal=True,
     ),
     Edge(
