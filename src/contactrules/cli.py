@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import IO
 
 from contactrules import docsgen
+from contactrules.commands import command_modules
 from contactrules.engine import CompiledRule, Engine
 from contactrules.errors import InvalidRequest, RulesetError
 from contactrules.ruleset.schema import ruleset_json_schema
@@ -50,11 +51,20 @@ def _parser() -> argparse.ArgumentParser:
     docs.add_argument(
         "--check", action="store_true", help="exit 1 if the pages differ from the rulesets"
     )
+    for module in command_modules():
+        module.register(sub.add_parser(module.NAME, help=module.HELP))
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    plugged = {module.NAME: module for module in command_modules()}
+    if args.command in plugged:
+        try:
+            return int(plugged[args.command].run(args))
+        except RulesetError as exc:
+            print(f"contactrules: invalid ruleset: {exc}", file=sys.stderr)
+            return EXIT_ERROR
     if args.command == "schema":
         print(json.dumps(ruleset_json_schema(), indent=2))
         return EXIT_ALLOWED
