@@ -33,7 +33,7 @@ def check_calendar(country: str, subdivision: str | None) -> str | None:
     """None if ``holidays`` knows the calendar, else a message saying what it does not know."""
     try:
         holidays.country_holidays(country, subdiv=subdivision, years=2020)
-    except Exception:  # the package raises NotImplementedError or others for unknown codes
+    except Exception:  # the package raises several exception types for codes it lacks
         name = f"{country}-{subdivision}" if subdivision else country
         return f"the holidays package has no calendar {name!r}"
     return None

@@ -30,22 +30,6 @@ ConsentKind = Literal["tcpa_prior_express", "call_frequency", "email", "sms"]
 
 WEEKDAYS: tuple[Weekday, ...] = get_args(Weekday)
 CHANNELS: tuple[Channel, ...] = get_args(Channel)
-EVENT_TYPES: tuple[str, ...] = (
-    "contact",
-    "cease_request",
-    "refusal_to_pay",
-    "opt_out",
-    "inconvenient_time",
-    "inconvenient_place",
-    "no_work_contact",
-    "attorney_representation",
-    "bankruptcy",
-    "deceased",
-    "dispute",
-    "verification_sent",
-    "consent",
-    "consent_revoked",
-)
 EventType = Literal[
     "contact",
     "cease_request",
@@ -62,3 +46,4 @@ EventType = Literal[
     "consent",
     "consent_revoked",
 ]
+EVENT_TYPES: tuple[EventType, ...] = get_args(EventType)
