@@ -55,7 +55,11 @@ class Context:
         cutoff = request.contact.at
         grouped: dict[str, list[Any]] = {}
         # Events after the contact's own instant were not known then: the decision ignores them.
-        for event in sorted(request.events, key=lambda e: e.at):
+        events = request.events
+        # Most callers send history oldest first: skip the sort when it already is.
+        if any(events[i].at > events[i + 1].at for i in range(len(events) - 1)):
+            events = sorted(events, key=_event_at)
+        for event in events:
             if event.at <= cutoff:
                 grouped.setdefault(event.type, []).append(event)
         contact = request.contact
@@ -104,7 +108,7 @@ class Context:
         return None
 
 
-def _event_at(event: ContactEvent) -> dt.datetime:
+def _event_at(event: Any) -> dt.datetime:
     return event.at
 
 

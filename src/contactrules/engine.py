@@ -235,6 +235,8 @@ class _Evaluation:
         moment = Moment.at(at, self.where.zones)
         violations, warnings = self._failsafe()
         trace: list[TraceEntry] = []
+        # When each deny failure could first pass: the search for next_allowed_at starts there.
+        retries: list[dt.datetime | None] = []
         for (code, family), reason in zip(self.families, self.reasons, strict=True):
             rule = _version(family, moment)
             if rule is None:
@@ -262,16 +264,20 @@ class _Evaluation:
                     reason=failure.message if failure else "",
                 )
             )
-            if failure:
-                (violations if rule.severity == "deny" else warnings).append(rule.finding(failure))
+            if failure and rule.severity == "deny":
+                violations.append(rule.finding(failure))
+                retries.append(_earliest(failure.retry_at, rule.ends_at(moment)))
+            elif failure:
+                warnings.append(rule.finding(failure))
         allowed = not violations
         blocked_for_good = any(v.rule_id.startswith(ENGINE_ID) for v in violations)
+        next_allowed: dt.datetime | None
         if allowed:
-            next_allowed: dt.datetime | None = at
-        elif blocked_for_good:
+            next_allowed = at
+        elif blocked_for_good or any(retry is None for retry in retries):
             next_allowed = None
         else:
-            next_allowed = self._next_allowed(at)
+            next_allowed = self._next_allowed(at, max(r for r in retries if r is not None))
         return Decision(
             allowed=allowed,
             as_of=_iso(at),
@@ -302,10 +308,13 @@ class _Evaluation:
                 violations.append(_engine_finding("no-ruleset", message + "; failing closed"))
         return violations, warnings
 
-    def _next_allowed(self, at: dt.datetime) -> dt.datetime | None:
-        """The earliest instant at or after ``at`` at which every deny rule passes, or None."""
-        candidate = at.astimezone(UTC)
-        limit = candidate + HORIZON
+    def _next_allowed(self, at: dt.datetime, start: dt.datetime) -> dt.datetime | None:
+        """The earliest instant at or after ``start`` (no earlier instant after ``at`` can be
+        allowed) at which every deny rule passes, or None."""
+        candidate = start.astimezone(UTC)
+        limit = at.astimezone(UTC) + HORIZON
+        if candidate > limit:
+            return None
         for _ in range(MAX_STEPS):
             moment = Moment.at(candidate, self.where.zones)
             retries: list[dt.datetime] = []

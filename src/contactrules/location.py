@@ -145,7 +145,7 @@ def resolve(request: Request) -> Whereabouts:
     return _resolve(tuple(request.consumer.locations), phone)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _resolve(locations: tuple[Location, ...], phone: str | None) -> Whereabouts:
     sources: list[tuple[str, str]] = []
     jurisdictions: list[str] = []

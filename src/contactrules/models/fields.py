@@ -29,6 +29,7 @@ def _check_zone(value: str) -> str:
     return value
 
 
+@lru_cache(maxsize=65536)
 def _check_phone(value: str) -> str:
     # Only E.164 is accepted: a number without its country code would force us to guess the region.
     if not value.startswith("+"):
