@@ -109,7 +109,8 @@ class Context:
 
 
 def _event_at(event: Any) -> dt.datetime:
-    return event.at
+    at: dt.datetime = event.at
+    return at
 
 
 def local_midnight(day: dt.date, tz: dt.tzinfo) -> dt.datetime:
