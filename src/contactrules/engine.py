@@ -81,6 +81,22 @@ class CompiledRule:
 RuleFamily = tuple[CompiledRule, ...]  # the versions of one rule id, oldest first
 
 
+@dataclass(frozen=True, slots=True)
+class PlannedFamily:
+    """A rule family as it applies to one combination of static request facts: for each
+    version, why it does not apply (None when it does) and its prebuilt not-applicable trace."""
+
+    code: str
+    versions: RuleFamily
+    reasons: tuple[str | None, ...]
+    skipped: tuple[TraceEntry | None, ...]
+
+
+# Distinct (jurisdictions, static facts) combinations remembered per engine; past this the memo
+# starts over. It only caches pure results, so an engine stays observably immutable.
+PLAN_MEMO_SIZE = 4096
+
+
 def compile_rulesets(
     rulesets: Sequence[LoadedRuleset], options: CompileOptions = DEFAULT_OPTIONS
 ) -> dict[str, tuple[RuleFamily, ...]]:
@@ -134,7 +150,7 @@ def _iso(instant: dt.datetime) -> str:
 class Engine:
     """Decides contacts under a fixed set of compiled rulesets."""
 
-    __slots__ = ("_families", "_rulesets", "digest", "options")
+    __slots__ = ("_families", "_plans", "_rulesets", "digest", "options")
 
     def __init__(
         self, rulesets: Sequence[LoadedRuleset], options: CompileOptions = DEFAULT_OPTIONS
@@ -143,6 +159,7 @@ class Engine:
         self.options = options
         self._families = MappingProxyType(compile_rulesets(self._rulesets, options))
         self.digest = _digest(self._rulesets, options)
+        self._plans: dict[tuple[object, ...], tuple[PlannedFamily, ...]] = {}
 
     # ------------------------------------------------------------------ construction
     @classmethod
@@ -209,6 +226,23 @@ class Engine:
     def families_for(self, jurisdictions: Sequence[str]) -> list[tuple[str, RuleFamily]]:
         return [(code, fam) for code in jurisdictions for fam in self._families.get(code, ())]
 
+    def plan(self, jurisdictions: tuple[str, ...], ctx: Context) -> tuple[PlannedFamily, ...]:
+        """The rule families of these jurisdictions with their applicability to ``ctx``.
+
+        Applicability reads only the request's static facts (channel, role, debt...), so the
+        result is remembered per combination: most requests repeat a few hundred of them.
+        """
+        key = (jurisdictions, ctx.facts)
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = tuple(
+                _planned(code, family, ctx) for code, family in self.families_for(jurisdictions)
+            )
+            if len(self._plans) >= PLAN_MEMO_SIZE:
+                self._plans.clear()
+            self._plans[key] = plan
+        return plan
+
     def has_jurisdiction(self, code: str) -> bool:
         return code in self._families or any(
             r.document.jurisdiction == code for r in self._rulesets
@@ -224,11 +258,7 @@ class _Evaluation:
         self.where: Whereabouts = resolve(request)
         self.ctx = Context.build(request, self.where)
         self.jurisdictions = _ordered(self.where.jurisdictions)
-        self.families = engine.families_for(self.jurisdictions)
-        # Applicability depends only on the request's static facts: decide it once.
-        self.reasons = [
-            family[0].applies(self.ctx) if family else None for _, family in self.families
-        ]
+        self.plan = engine.plan(self.jurisdictions, self.ctx)
 
     def decide(self) -> Decision:
         at = self.request.contact.at
@@ -237,22 +267,17 @@ class _Evaluation:
         trace: list[TraceEntry] = []
         # When each deny failure could first pass: the search for next_allowed_at starts there.
         retries: list[dt.datetime | None] = []
-        for (code, family), reason in zip(self.families, self.reasons, strict=True):
-            rule = _version(family, moment)
-            if rule is None:
-                trace.append(_not_in_force(code, family, moment))
+        for planned in self.plan:
+            index = _version(planned.versions, moment)
+            if index is None:
+                trace.append(_not_in_force(planned.code, planned.versions, moment))
                 continue
-            if reason is not None:
-                trace.append(
-                    TraceEntry(
-                        rule_id=rule.id,
-                        outcome="not_applicable",
-                        jurisdiction=code,
-                        version=rule.version,
-                        reason=reason,
-                    )
-                )
+            skipped = planned.skipped[index]
+            if skipped is not None:
+                trace.append(skipped)
                 continue
+            rule = planned.versions[index]
+            code = planned.code
             failure = rule.check(self.ctx, moment)
             outcome: RuleOutcome = "fail" if failure else "pass"
             trace.append(
@@ -318,9 +343,12 @@ class _Evaluation:
         for _ in range(MAX_STEPS):
             moment = Moment.at(candidate, self.where.zones)
             retries: list[dt.datetime] = []
-            for (_, family), reason in zip(self.families, self.reasons, strict=True):
-                rule = _version(family, moment)
-                if rule is None or reason is not None or rule.severity != "deny":
+            for planned in self.plan:
+                index = _version(planned.versions, moment)
+                if index is None or planned.reasons[index] is not None:
+                    continue
+                rule = planned.versions[index]
+                if rule.severity != "deny":
                     continue
                 failure = rule.check(self.ctx, moment)
                 if failure is None:
@@ -347,13 +375,29 @@ def _earliest(a: dt.datetime | None, b: dt.datetime | None) -> dt.datetime | Non
     return min(a, b)
 
 
-def _version(family: RuleFamily, moment: Moment) -> CompiledRule | None:
-    if len(family) == 1:
-        return family[0] if family[0].in_force(moment) else None
-    for rule in reversed(family):
-        if rule.in_force(moment):
-            return rule
+def _version(family: RuleFamily, moment: Moment) -> int | None:
+    """The index of the version in force at ``moment`` (the latest if several), or None."""
+    for index in range(len(family) - 1, -1, -1):
+        if family[index].in_force(moment):
+            return index
     return None
+
+
+def _planned(code: str, family: RuleFamily, ctx: Context) -> PlannedFamily:
+    reasons = tuple(rule.applies(ctx) for rule in family)
+    skipped = tuple(
+        None
+        if reason is None
+        else TraceEntry(
+            rule_id=rule.id,
+            outcome="not_applicable",
+            jurisdiction=code,
+            version=rule.version,
+            reason=reason,
+        )
+        for rule, reason in zip(family, reasons, strict=True)
+    )
+    return PlannedFamily(code, family, reasons, skipped)
 
 
 def _not_in_force(code: str, family: RuleFamily, moment: Moment) -> TraceEntry:
