@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 import zoneinfo
 from dataclasses import dataclass, field
 from typing import Any
@@ -55,11 +56,7 @@ class Context:
         cutoff = request.contact.at
         grouped: dict[str, list[Any]] = {}
         # Events after the contact's own instant were not known then: the decision ignores them.
-        events = request.events
-        # Most callers send history oldest first: skip the sort when it already is.
-        if any(events[i].at > events[i + 1].at for i in range(len(events) - 1)):
-            events = sorted(events, key=_event_at)
-        for event in events:
+        for event in sorted(request.events, key=_BY_AT):
             if event.at <= cutoff:
                 grouped.setdefault(event.type, []).append(event)
         contact = request.contact
@@ -106,6 +103,9 @@ class Context:
         if contact.channel == "email":
             return contact.email.lower() if contact.email else None
         return None
+
+
+_BY_AT = operator.attrgetter("at")
 
 
 def _event_at(event: Any) -> dt.datetime:

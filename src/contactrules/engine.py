@@ -150,7 +150,7 @@ def _iso(instant: dt.datetime) -> str:
 class Engine:
     """Decides contacts under a fixed set of compiled rulesets."""
 
-    __slots__ = ("_families", "_plans", "_rulesets", "digest", "options")
+    __slots__ = ("_families", "_loaded", "_plans", "_rulesets", "digest", "options")
 
     def __init__(
         self, rulesets: Sequence[LoadedRuleset], options: CompileOptions = DEFAULT_OPTIONS
@@ -160,6 +160,7 @@ class Engine:
         self._families = MappingProxyType(compile_rulesets(self._rulesets, options))
         self.digest = _digest(self._rulesets, options)
         self._plans: dict[tuple[object, ...], tuple[PlannedFamily, ...]] = {}
+        self._loaded = frozenset(r.document.jurisdiction for r in self._rulesets)
 
     # ------------------------------------------------------------------ construction
     @classmethod
@@ -244,9 +245,8 @@ class Engine:
         return plan
 
     def has_jurisdiction(self, code: str) -> bool:
-        return code in self._families or any(
-            r.document.jurisdiction == code for r in self._rulesets
-        )
+        """Whether a ruleset for ``code`` is loaded (an empty "nothing beyond federal" one too)."""
+        return code in self._loaded
 
 
 class _Evaluation:
@@ -377,8 +377,12 @@ def _earliest(a: dt.datetime | None, b: dt.datetime | None) -> dt.datetime | Non
 
 def _version(family: RuleFamily, moment: Moment) -> int | None:
     """The index of the version in force at ``moment`` (the latest if several), or None."""
+    first, last = moment.first_day, moment.last_day
     for index in range(len(family) - 1, -1, -1):
-        if family[index].in_force(moment):
+        rule = family[index]  # CompiledRule.in_force, inlined: this runs for every rule
+        if rule.effective_from <= last and (
+            rule.effective_to is None or first <= rule.effective_to
+        ):
             return index
     return None
 
