@@ -6,6 +6,7 @@ Exit codes: 0 allowed, 1 denied, 2 invalid input or invalid rulesets (the error 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import pathlib
 import sys
@@ -14,8 +15,10 @@ from typing import IO
 
 from contactrules import docsgen
 from contactrules.commands import command_modules
+from contactrules.compliance.decisionlog import DecisionLog
 from contactrules.engine import CompiledRule, Engine
 from contactrules.errors import InvalidRequest, RulesetError
+from contactrules.models.parse import parse_request_json
 from contactrules.ruleset.schema import ruleset_json_schema
 
 EXIT_ALLOWED, EXIT_DENIED, EXIT_ERROR = 0, 1, 2
@@ -39,6 +42,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("file", help="request file, or - for standard input")
     check.add_argument("--jsonl", action="store_true", help="one request per line in and out")
     check.add_argument("--pretty", action="store_true", help="indent the decision JSON")
+    check.add_argument(
+        "--log", metavar="FILE", help="append one decision record per decision (Reg F 1006.100)"
+    )
 
     rules = sub.add_parser("rules", help="list the loaded rules with their citations")
     rules.add_argument("--jurisdiction", help="e.g. US, US-MA (includes its sub-levels)")
@@ -77,14 +83,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _rules(engine, args.jurisdiction, args.json)
     if args.command == "docs":
         return _docs(engine, pathlib.Path(args.out), check=args.check)
-    return _check(engine, args.file, jsonl=args.jsonl, pretty=args.pretty)
+    with contextlib.ExitStack() as stack:
+        log = stack.enter_context(DecisionLog(args.log)) if args.log else None
+        return _check(engine, args.file, jsonl=args.jsonl, pretty=args.pretty, log=log)
 
 
 def _open(name: str) -> IO[str]:
     return sys.stdin if name == "-" else open(name, encoding="utf-8")
 
 
-def _check(engine: Engine, name: str, *, jsonl: bool, pretty: bool) -> int:
+def _check(
+    engine: Engine, name: str, *, jsonl: bool, pretty: bool, log: DecisionLog | None = None
+) -> int:
     try:
         stream = _open(name)
     except OSError as exc:
@@ -92,29 +102,35 @@ def _check(engine: Engine, name: str, *, jsonl: bool, pretty: bool) -> int:
         return EXIT_ERROR
     with stream:
         if jsonl:
-            return _check_lines(engine, stream)
+            return _check_lines(engine, stream, log)
         text = stream.read()
     try:
-        decision = engine.evaluate(text)
+        request = parse_request_json(text)
+        decision = engine.evaluate(request)
     except InvalidRequest as exc:
         print(f"contactrules: invalid request: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    if log is not None:
+        log.record(request, decision)
     print(json.dumps(decision.to_json(), indent=2 if pretty else None))
     return EXIT_ALLOWED if decision.allowed else EXIT_DENIED
 
 
-def _check_lines(engine: Engine, stream: IO[str]) -> int:
+def _check_lines(engine: Engine, stream: IO[str], log: DecisionLog | None = None) -> int:
     """One decision or error object per input line; exit 2 if any line was invalid, else 1 if
     any contact was denied, else 0. Blank lines are echoed as errors, never skipped silently."""
     worst = EXIT_ALLOWED
     out = sys.stdout
     for number, line in enumerate(stream, start=1):
         try:
-            decision = engine.evaluate(line)
+            request = parse_request_json(line)
+            decision = engine.evaluate(request)
         except InvalidRequest as exc:
             out.write(json.dumps({"line": number, "error": exc.to_json()}) + "\n")
             worst = EXIT_ERROR
             continue
+        if log is not None:
+            log.record(request, decision)
         out.write(json.dumps(decision.to_json(), separators=(",", ":")) + "\n")
         if not decision.allowed and worst == EXIT_ALLOWED:
             worst = EXIT_DENIED
