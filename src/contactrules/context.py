@@ -55,10 +55,16 @@ class Context:
     def build(cls, request: Request, where: Whereabouts) -> Context:
         cutoff = request.contact.at
         grouped: dict[str, list[Any]] = {}
-        # Events after the contact's own instant were not known then: the decision ignores them.
         for event in sorted(request.events, key=_BY_AT):
-            if event.at <= cutoff:
-                grouped.setdefault(event.type, []).append(event)
+            # Events after the contact's own instant were not known then: the decision ignores
+            # them (and, sorted, every event after this one is later still).
+            if event.at > cutoff:
+                break
+            same_type = grouped.get(event.type)
+            if same_type is None:
+                grouped[event.type] = [event]
+            else:
+                same_type.append(event)
         contact = request.contact
         facts = (
             contact.channel,

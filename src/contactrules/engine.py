@@ -9,6 +9,7 @@ request and the ruleset digest. An ``Engine`` is immutable and safe to share acr
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import hashlib
@@ -16,13 +17,14 @@ import json
 import pathlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 
 from contactrules.context import UTC, Context, Moment, local_midnight
 from contactrules.errors import InvalidRequest
 from contactrules.kinds.base import DEFAULT_OPTIONS, Check, CompileOptions, Failure
 from contactrules.location import Whereabouts, resolve
-from contactrules.models.decision import Decision, Finding, RuleOutcome, TraceEntry, ZoneTrace
+from contactrules.models.decision import Decision, Finding, TraceEntry, ZoneTrace
 from contactrules.models.parse import parse_request, parse_request_json
 from contactrules.models.request import Request
 from contactrules.ruleset.loader import LoadedRuleset, bundled_root, load_paths
@@ -92,9 +94,30 @@ class PlannedFamily:
     skipped: tuple[TraceEntry | None, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One line of a schedule: a rule version to check, with the trace line it earns when it
+    passes; or (``rule`` None) a line fixed in advance, or a family not in force that day."""
+
+    rule: CompiledRule | None
+    entry: TraceEntry | None
+    family: PlannedFamily
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """What deciding means for one combination of static facts and one span of local dates:
+    the trace in order, and the deny rules a later instant must pass."""
+
+    steps: tuple[Step, ...]
+    deny_rules: tuple[CompiledRule, ...]
+
+
 # Distinct (jurisdictions, static facts) combinations remembered per engine; past this the memo
 # starts over. It only caches pure results, so an engine stays observably immutable.
 PLAN_MEMO_SIZE = 4096
+# Schedules add the span of effective-date intervals the contact's local dates fall in.
+SCHEDULE_MEMO_SIZE = 4 * PLAN_MEMO_SIZE
 
 
 def compile_rulesets(
@@ -150,7 +173,16 @@ def _iso(instant: dt.datetime) -> str:
 class Engine:
     """Decides contacts under a fixed set of compiled rulesets."""
 
-    __slots__ = ("_families", "_loaded", "_plans", "_rulesets", "digest", "options")
+    __slots__ = (
+        "_breaks",
+        "_families",
+        "_loaded",
+        "_plans",
+        "_rulesets",
+        "_schedules",
+        "digest",
+        "options",
+    )
 
     def __init__(
         self, rulesets: Sequence[LoadedRuleset], options: CompileOptions = DEFAULT_OPTIONS
@@ -160,6 +192,8 @@ class Engine:
         self._families = MappingProxyType(compile_rulesets(self._rulesets, options))
         self.digest = _digest(self._rulesets, options)
         self._plans: dict[tuple[object, ...], tuple[PlannedFamily, ...]] = {}
+        self._schedules: dict[tuple[object, ...], Schedule] = {}
+        self._breaks = _effective_breaks(self._families.values())
         self._loaded = frozenset(r.document.jurisdiction for r in self._rulesets)
 
     # ------------------------------------------------------------------ construction
@@ -248,6 +282,26 @@ class Engine:
         """Whether a ruleset for ``code`` is loaded (an empty "nothing beyond federal" one too)."""
         return code in self._loaded
 
+    def schedule(self, jurisdictions: tuple[str, ...], ctx: Context, moment: Moment) -> Schedule:
+        """The plan with each family's version in force on ``moment``'s local dates resolved.
+
+        Which version is in force depends only on where those dates fall among the rulesets'
+        effective dates, so the schedule is remembered per interval, not per day.
+        """
+        key = (
+            jurisdictions,
+            ctx.facts,
+            bisect.bisect_right(self._breaks, moment.first_day),
+            bisect.bisect_right(self._breaks, moment.last_day),
+        )
+        schedule = self._schedules.get(key)
+        if schedule is None:
+            schedule = _scheduled(self.plan(jurisdictions, ctx), moment)
+            if len(self._schedules) >= SCHEDULE_MEMO_SIZE:
+                self._schedules.clear()
+            self._schedules[key] = schedule
+        return schedule
+
 
 class _Evaluation:
     """One request's evaluation: prepared once, then tested at one or more instants."""
@@ -258,41 +312,31 @@ class _Evaluation:
         self.where: Whereabouts = resolve(request)
         self.ctx = Context.build(request, self.where)
         self.jurisdictions = _ordered(self.where.jurisdictions)
-        self.plan = engine.plan(self.jurisdictions, self.ctx)
 
     def decide(self) -> Decision:
         at = self.request.contact.at
+        ctx = self.ctx
         moment = Moment.at(at, self.where.zones)
         violations, warnings = self._failsafe()
         trace: list[TraceEntry] = []
         # When each deny failure could first pass: the search for next_allowed_at starts there.
         retries: list[dt.datetime | None] = []
-        for planned in self.plan:
-            index = _version(planned.versions, moment)
-            if index is None:
-                trace.append(_not_in_force(planned.code, planned.versions, moment))
+        for step in self.engine.schedule(self.jurisdictions, ctx, moment).steps:
+            rule = step.rule
+            if rule is None:
+                trace.append(step.entry or _not_in_force(step.family, moment))
                 continue
-            skipped = planned.skipped[index]
-            if skipped is not None:
-                trace.append(skipped)
+            failure = rule.check(ctx, moment)
+            if failure is None:
+                trace.append(step.entry)  # type: ignore[arg-type]  # set for every rule step
                 continue
-            rule = planned.versions[index]
-            code = planned.code
-            failure = rule.check(self.ctx, moment)
-            outcome: RuleOutcome = "fail" if failure else "pass"
             trace.append(
-                TraceEntry(
-                    rule_id=rule.id,
-                    outcome=outcome,
-                    jurisdiction=code,
-                    version=rule.version,
-                    reason=failure.message if failure else "",
-                )
+                TraceEntry(rule.id, "fail", rule.jurisdiction, rule.version, failure.message)
             )
-            if failure and rule.severity == "deny":
+            if rule.severity == "deny":
                 violations.append(rule.finding(failure))
                 retries.append(_earliest(failure.retry_at, rule.ends_at(moment)))
-            elif failure:
+            else:
                 warnings.append(rule.finding(failure))
         allowed = not violations
         blocked_for_good = any(v.rule_id.startswith(ENGINE_ID) for v in violations)
@@ -340,17 +384,12 @@ class _Evaluation:
         limit = at.astimezone(UTC) + HORIZON
         if candidate > limit:
             return None
+        ctx = self.ctx
         for _ in range(MAX_STEPS):
             moment = Moment.at(candidate, self.where.zones)
             retries: list[dt.datetime] = []
-            for planned in self.plan:
-                index = _version(planned.versions, moment)
-                if index is None or planned.reasons[index] is not None:
-                    continue
-                rule = planned.versions[index]
-                if rule.severity != "deny":
-                    continue
-                failure = rule.check(self.ctx, moment)
+            for rule in self.engine.schedule(self.jurisdictions, ctx, moment).deny_rules:
+                failure = rule.check(ctx, moment)
                 if failure is None:
                     continue
                 retry = _earliest(failure.retry_at, rule.ends_at(moment))
@@ -404,14 +443,42 @@ def _planned(code: str, family: RuleFamily, ctx: Context) -> PlannedFamily:
     return PlannedFamily(code, family, reasons, skipped)
 
 
-def _not_in_force(code: str, family: RuleFamily, moment: Moment) -> TraceEntry:
-    spans = ", ".join(f"{r.effective_from}..{r.effective_to or ''}" for r in family)
-    day = moment.first_day
+def _scheduled(plan: tuple[PlannedFamily, ...], moment: Moment) -> Schedule:
+    steps: list[Step] = []
+    deny: list[CompiledRule] = []
+    for planned in plan:
+        index = _version(planned.versions, moment)
+        if index is None:
+            steps.append(Step(None, None, planned))
+            continue
+        skipped = planned.skipped[index]
+        if skipped is not None:
+            steps.append(Step(None, skipped, planned))
+            continue
+        rule = planned.versions[index]
+        steps.append(Step(rule, TraceEntry(rule.id, "pass", planned.code, rule.version), planned))
+        if rule.severity == "deny":
+            deny.append(rule)
+    return Schedule(tuple(steps), tuple(deny))
+
+
+def _effective_breaks(families: Iterable[tuple[RuleFamily, ...]]) -> tuple[dt.date, ...]:
+    """Every date on which some rule version starts or stops being in force."""
+    dates: set[dt.date] = set()
+    for rule in (rule for by_id in families for family in by_id for rule in family):
+        dates.add(rule.effective_from)
+        if rule.effective_to is not None:
+            dates.add(rule.effective_to + dt.timedelta(days=1))
+    return tuple(sorted(dates))
+
+
+def _not_in_force(planned: PlannedFamily, moment: Moment) -> TraceEntry:
+    spans = ", ".join(f"{r.effective_from}..{r.effective_to or ''}" for r in planned.versions)
     return TraceEntry(
-        rule_id=family[0].id,
+        rule_id=planned.versions[0].id,
         outcome="not_applicable",
-        jurisdiction=code,
-        reason=f"not in force on {day} (in force {spans})",
+        jurisdiction=planned.code,
+        reason=f"not in force on {moment.first_day} (in force {spans})",
     )
 
 
@@ -426,7 +493,8 @@ def _engine_finding(name: str, message: str) -> Finding:
     )
 
 
-def _ordered(codes: Sequence[str]) -> tuple[str, ...]:
+@lru_cache(maxsize=4096)
+def _ordered(codes: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(dict.fromkeys(codes), key=lambda c: (c.count("-"), c)))
 
 

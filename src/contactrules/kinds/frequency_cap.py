@@ -53,6 +53,9 @@ class FrequencyCapRule(RuleBase):
         cap, days, per = self.params.max, self.params.days, self.params.per
         tests = self.params.counts.compile()
         memo_key = f"cap:{self.id}:{self.effective.from_}"
+        # Only contacts inside the period can count, at ``contact.at`` or at any later instant
+        # the next_allowed_at search tests; a day's slack covers the zones' calendars.
+        lookback = dt.timedelta(days=days + 1)
 
         exemption = self.params.exempt_after_consent
 
@@ -70,7 +73,8 @@ class FrequencyCapRule(RuleBase):
             cached = ctx.memo.get(memo_key)
             if isinstance(cached, tuple):
                 return cached
-            found = tuple(e for e in ctx.events("contact") if tests(e) and same_target(e, ctx, per))
+            recent = ctx.contacts_since(ctx.request.contact.at - lookback)
+            found = tuple(e for e in recent if tests(e) and same_target(e, ctx, per))
             ctx.memo[memo_key] = found
             return found
 
