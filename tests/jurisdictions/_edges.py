@@ -14,10 +14,13 @@ pick another.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
 from contactrules import Decision, Engine
+from contactrules.location import zip_info
+from contactrules.location import zone as zone_info
 
 SAMPLES: dict[str, tuple[str, str, str]] = {
     "AK": ("99501", "Anchorage", "+19075550142"),
@@ -204,3 +207,58 @@ def check_edge(engine: Engine, federal: Engine, edge: Edge) -> None:
             f"{edge.why}: federal law alone also denies this, so it does not show the state "
             "rule is stricter"
         )
+
+
+def federal_grid(state: str) -> list[dict[str, Any]]:
+    """Requests around every federal edge for a consumer in ``state``: hours on a weekday and a
+    Sunday, each channel, both collector roles, and the history that triggers caps and blocks."""
+    zone = _sample_zone(state)
+    histories: list[list[dict[str, Any]]] = [
+        [],
+        [call(f"2026-06-{day:02d}T12:00:00+00:00") for day in range(9, 16)],
+        [call("2026-06-15T15:00:00+00:00", outcome="conversation")],
+        [event("cease_request", "2026-06-01T12:00:00+00:00", written=True)],
+        [event("cease_request", "2026-06-01T12:00:00+00:00", written=False)],
+        [event("attorney_representation", "2026-06-01T12:00:00+00:00", debt_ids=["D1"])],
+        [event("no_work_contact", "2026-06-01T12:00:00+00:00", written=False)],
+    ]
+    out = []
+    for day in ("2026-06-16", "2026-06-14"):  # a Tuesday and a Sunday
+        for clock in ("07:59", "08:00", "08:01", "12:00", "20:59", "21:00"):
+            for channel in ("call", "sms", "email", "letter", "in_person"):
+                for role in ("third_party", "first_party"):
+                    for events in histories:
+                        local = dt.datetime.fromisoformat(f"{day}T{clock}").replace(tzinfo=zone)
+                        out.append(
+                            request(
+                                state,
+                                local.isoformat(),
+                                channel=channel,
+                                role=role,
+                                place="work"
+                                if events and events[0]["type"] == "no_work_contact"
+                                else None,
+                                events=events,
+                            )
+                        )
+    return out
+
+
+def assert_same_as_federal(engine: Engine, federal: Engine, state: str) -> None:
+    """A jurisdiction reviewed as adding nothing decides every grid request as federal law alone
+    does: same outcome, same violated rules. It fails as soon as the state's file gains a rule
+    that changes a decision (which then needs its own edges)."""
+    for payload in federal_grid(state):
+        ours, theirs = engine.evaluate(payload), federal.evaluate(payload)
+        assert f"US-{state}" in ours.jurisdictions
+        assert (ours.allowed, _violated(ours), ours.next_allowed_at) == (
+            theirs.allowed,
+            _violated(theirs),
+            theirs.next_allowed_at,
+        ), payload
+
+
+def _sample_zone(state: str) -> dt.tzinfo:
+    info = zip_info(SAMPLES[state][0])
+    assert info is not None and info.zone is not None, state
+    return zone_info(info.zone)

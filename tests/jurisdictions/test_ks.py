@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-from _edges import Edge, check_edge, edge_ids
+from _edges import Edge, assert_same_as_federal
 
 from contactrules import Engine
 
@@ -12,9 +11,9 @@ JURISDICTION = "US-KS"
 EDGES: list[Edge] = []
 
 
-@pytest.mark.parametrize("edge", EDGES, ids=edge_ids(EDGES))
-def test_edge(edge: Edge, engine: Engine, federal: Engine) -> None:
-    check_edge(engine, federal, edge)
+def test_decides_as_federal_law_alone(engine: Engine, federal: Engine) -> None:
+    """Reviewed as adding nothing: each federal edge is decided as federal law alone decides it."""
+    assert_same_as_federal(engine, federal, "KS")
 
 
 def test_loaded_without_rules(engine: Engine) -> None:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-from _edges import Edge, check_edge, edge_ids
+from _edges import Edge, assert_same_as_federal
 
 from contactrules import Engine
 
@@ -14,9 +13,9 @@ NOT_STRICTER_BECAUSE = "Ohio has no debt-collection contact rule beyond federal 
 EDGES: list[Edge] = []
 
 
-@pytest.mark.parametrize("edge", EDGES, ids=edge_ids(EDGES))
-def test_edge(edge: Edge, engine: Engine, federal: Engine) -> None:
-    check_edge(engine, federal, edge)
+def test_decides_as_federal_law_alone(engine: Engine, federal: Engine) -> None:
+    """Reviewed as adding nothing: each federal edge is decided as federal law alone decides it."""
+    assert_same_as_federal(engine, federal, "OH")
 
 
 def test_reviewed_with_no_rules(engine: Engine) -> None:

@@ -1,0 +1,90 @@
+"""Arkansas: Arkansas Fair Debt Collection Practices Act (Ark. Code 17-24-504), collectors."""
+
+from __future__ import annotations
+
+import pytest
+from _edges import Edge, check_edge, edge_ids, event, request
+
+from contactrules import Engine
+
+JURISDICTION = "US-AR"
+
+# Tuesday 2026-06-16 in Pine Bluff (Central, UTC-5); area code 870 is Central too.
+TUE_10 = "2026-06-16T10:00:00-05:00"
+
+EDGES = [
+    Edge(
+        "us-ar.time-of-day",
+        denied=request("AR", "2026-06-16T08:00:00-05:00"),
+        allowed=request("AR", "2026-06-16T08:01:00-05:00"),
+        why="'after 8:00 a.m.': 08:00 is outside (Regulation F allows it), 08:01 inside",
+        next_allowed_at="2026-06-16T13:01:00Z",
+        stricter_than_federal=True,
+    ),
+    Edge(
+        "us-ar.time-of-day",
+        denied=request("AR", "2026-06-16T21:00:00-05:00", channel="email"),
+        allowed=request("AR", "2026-06-16T20:59:00-05:00", channel="email"),
+        why="'before 9:00 p.m.': 21:00 is outside, 20:59 inside",
+        next_allowed_at="2026-06-17T13:01:00Z",
+    ),
+    Edge(
+        "us-ar.attorney-represented",
+        denied=request(
+            "AR",
+            TUE_10,
+            events=[event("attorney_representation", "2026-06-01T10:00:00-05:00", debt_ids=["D1"])],
+        ),
+        allowed=request(
+            "AR",
+            TUE_10,
+            events=[event("attorney_representation", "2026-06-01T10:00:00-05:00", debt_ids=["D2"])],
+        ),
+        why="representation on this debt vs on another one",
+        next_allowed_at=None,
+    ),
+    Edge(
+        "us-ar.workplace-employer-prohibits",
+        denied=request(
+            "AR",
+            TUE_10,
+            place="work",
+            phone_type="landline",
+            events=[event("no_work_contact", "2026-06-01T10:00:00-05:00", written=True)],
+        ),
+        allowed=request(
+            "AR",
+            TUE_10,
+            place="home",
+            events=[event("no_work_contact", "2026-06-01T10:00:00-05:00", written=True)],
+        ),
+        why="no calls at work the employer forbids; calls at home are still allowed",
+        next_allowed_at=None,
+    ),
+    Edge(
+        "us-ar.cease-communication",
+        denied=request(
+            "AR",
+            TUE_10,
+            events=[event("refusal_to_pay", "2026-06-01T10:00:00-05:00", written=True)],
+        ),
+        allowed=request(
+            "AR",
+            TUE_10,
+            events=[event("refusal_to_pay", "2026-06-01T10:00:00-05:00", written=False)],
+        ),
+        why="a written refusal to pay stops communication; an oral one does not",
+        next_allowed_at=None,
+    ),
+]
+
+
+@pytest.mark.parametrize("edge", EDGES, ids=edge_ids(EDGES))
+def test_edge(edge: Edge, engine: Engine, federal: Engine) -> None:
+    check_edge(engine, federal, edge)
+
+
+def test_creditors_are_not_bound(engine: Engine) -> None:
+    """The Arkansas Act excludes a creditor collecting its own debt in its own name."""
+    decision = engine.evaluate(request("AR", "2026-06-16T08:00:00-05:00", role="first_party"))
+    assert "us-ar.time-of-day" not in [v.rule_id for v in decision.violations]

@@ -1,0 +1,170 @@
+"""California: Rosenthal Act; Civ. Code 1788.17 extends FDCPA contact rules to creditors."""
+
+from __future__ import annotations
+
+import pytest
+from _edges import Edge, call, check_edge, edge_ids, event, request
+
+from contactrules import Engine
+
+JURISDICTION = "US-CA"
+
+# Tuesday 2026-06-16 in San Francisco (Pacific, UTC-7); area code 415 is Pacific too.
+TUE_10 = "2026-06-16T10:00:00-07:00"
+seven_calls = [call(f"2026-06-{day}T10:00:00-07:00") for day in range(10, 17)]
+seven_calls_from_09 = [call("2026-06-09T10:00:00-07:00"), *seven_calls[1:]]
+
+EDGES = [
+    Edge(
+        "us-ca.time-of-day",
+        denied=request("CA", "2026-06-16T08:00:00-07:00", role="first_party"),
+        allowed=request("CA", "2026-06-16T08:01:00-07:00", role="first_party"),
+        why="a creditor's own call at 08:00 vs 08:01: 1692c(a)(1) 'after 8 o'clock' via 1788.17",
+        next_allowed_at="2026-06-16T15:01:00Z",
+        stricter_than_federal=True,
+    ),
+    Edge(
+        "us-ca.time-of-day",
+        denied=request("CA", "2026-06-16T21:00:00-07:00", role="first_party", channel="sms"),
+        allowed=request("CA", "2026-06-16T20:59:00-07:00", role="first_party", channel="sms"),
+        why="a creditor's text at 21:00 is outside, 20:59 inside",
+        next_allowed_at="2026-06-17T15:01:00Z",
+        stricter_than_federal=True,
+    ),
+    Edge(
+        "us-ca.time-of-day",
+        denied=request("CA", "2026-06-16T08:00:00-07:00", channel="email"),
+        allowed=request("CA", "2026-06-16T08:01:00-07:00", channel="email"),
+        why="a third party's email at 08:00: Regulation F allows it, the 2001 FDCPA text does not",
+        next_allowed_at="2026-06-16T15:01:00Z",
+        stricter_than_federal=True,
+    ),
+    Edge(
+        "us-ca.cease-communication",
+        denied=request(
+            "CA",
+            TUE_10,
+            role="first_party",
+            events=[event("cease_request", "2026-06-01T10:00:00-07:00", written=True)],
+        ),
+        allowed=request(
+            "CA",
+            TUE_10,
+            role="first_party",
+            events=[event("cease_request", "2026-06-01T10:00:00-07:00", written=False)],
+        ),
+        why="a creditor must honour a written cease request; an oral one does not trigger 1692c(c)",
+        next_allowed_at=None,
+        stricter_than_federal=True,
+    ),
+    Edge(
+        "us-ca.cease-communication",
+        denied=request(
+            "CA",
+            TUE_10,
+            role="first_party",
+            channel="letter",
+            events=[event("refusal_to_pay", "2026-06-01T10:00:00-07:00", written=True)],
+        ),
+        allowed=request(
+            "CA",
+            TUE_10,
+            role="first_party",
+            channel="letter",
+            purpose="cease_acknowledgement",
+            events=[event("refusal_to_pay", "2026-06-01T10:00:00-07:00", written=True)],
+        ),
+        why="after a written refusal to pay, a collection letter is barred; a stop notice is not",
+        next_allowed_at=None,
+        stricter_than_federal=True,
+    ),
+    Edge(
+        "us-ca.attorney-represented",
+        denied=request(
+            "CA",
+            TUE_10,
+            role="first_party",
+            events=[event("attorney_representation", "2026-06-01T10:00:00-07:00", debt_ids=["D1"])],
+        ),
+        allowed=request(
+            "CA",
+            TUE_10,
+            role="first_party",
+            events=[
+                event(
+                    "attorney_representation",
+                    "2026-06-01T10:00:00-07:00",
+                    debt_ids=["D1"],
+                    ended_at="2026-06-15T10:00:00-07:00",
+                )
+            ],
+        ),
+        why="a creditor may not call a represented consumer; after the representation ended it may",
+        next_allowed_at=None,
+        stricter_than_federal=True,
+    ),
+    Edge(
+        "us-ca.workplace-employer-prohibits",
+        denied=request(
+            "CA",
+            TUE_10,
+            role="first_party",
+            place="work",
+            phone_type="landline",
+            events=[event("no_work_contact", "2026-06-01T10:00:00-07:00", written=False)],
+        ),
+        allowed=request(
+            "CA",
+            TUE_10,
+            role="first_party",
+            place="home",
+            events=[event("no_work_contact", "2026-06-01T10:00:00-07:00", written=False)],
+        ),
+        why="a creditor told the employer forbids calls may not call at work, may call home",
+        next_allowed_at=None,
+        stricter_than_federal=True,
+    ),
+    Edge(
+        "us-ca.call-frequency",
+        denied=request("CA", TUE_10, role="first_party", events=seven_calls),
+        allowed=request("CA", TUE_10, role="first_party", events=seven_calls_from_09),
+        why="the eighth call in seven days (06-10..06-16) vs one call having left the period",
+        next_allowed_at="2026-06-17T15:01:00Z",
+        stricter_than_federal=True,
+    ),
+    Edge(
+        "us-ca.call-frequency",
+        denied=request(
+            "CA", TUE_10, role="first_party", debt_purpose="business", events=seven_calls
+        ),
+        allowed=request(
+            "CA", TUE_10, role="first_party", debt_purpose="business", events=seven_calls[1:]
+        ),
+        why="from 2025-07-01 1788.11 reaches covered commercial debt: 8th call vs 7th",
+        stricter_than_federal=True,
+    ),
+]
+
+
+@pytest.mark.parametrize("edge", EDGES, ids=edge_ids(EDGES))
+def test_edge(edge: Edge, engine: Engine, federal: Engine) -> None:
+    check_edge(engine, federal, edge)
+
+
+def test_business_debt_before_sb_1286_is_not_capped(engine: Engine) -> None:
+    """Before 2025-07-01 the Rosenthal Act covered consumer debt only."""
+    early = [call(f"2025-06-{day}T08:30:00-07:00") for day in range(11, 18)]
+    decision = engine.evaluate(
+        request(
+            "CA",
+            "2025-06-17T10:00:00-07:00",
+            role="first_party",
+            debt_purpose="business",
+            events=early,
+        )
+    )
+    assert "us-ca.call-frequency" not in [v.rule_id for v in decision.violations]
+    consumer = engine.evaluate(
+        request("CA", "2025-06-17T10:00:00-07:00", role="first_party", events=early)
+    )
+    assert "us-ca.call-frequency" in [v.rule_id for v in consumer.violations]

@@ -1,0 +1,88 @@
+"""Colorado: Colorado Fair Debt Collection Practices Act (C.R.S. 5-16-105), collectors only."""
+
+from __future__ import annotations
+
+import pytest
+from _edges import Edge, check_edge, edge_ids, event, request
+
+from contactrules import Engine
+
+JURISDICTION = "US-CO"
+
+# Tuesday 2026-06-16 in Denver (Mountain, UTC-6); area code 303 is Mountain too.
+TUE_10 = "2026-06-16T10:00:00-06:00"
+
+EDGES = [
+    Edge(
+        "us-co.time-of-day",
+        denied=request("CO", "2026-06-16T08:00:00-06:00"),
+        allowed=request("CO", "2026-06-16T08:01:00-06:00"),
+        why="'after 8 a.m.': 08:00 is outside (Regulation F allows it), 08:01 inside",
+        next_allowed_at="2026-06-16T14:01:00Z",
+        stricter_than_federal=True,
+    ),
+    Edge(
+        "us-co.time-of-day",
+        denied=request("CO", "2026-06-16T21:00:00-06:00", channel="sms"),
+        allowed=request("CO", "2026-06-16T20:59:00-06:00", channel="sms"),
+        why="'before 9 p.m.': 21:00 is outside, 20:59 inside",
+        next_allowed_at="2026-06-17T14:01:00Z",
+    ),
+    Edge(
+        "us-co.attorney-represented",
+        denied=request(
+            "CO",
+            TUE_10,
+            events=[event("attorney_representation", "2026-06-01T10:00:00-06:00", debt_ids=["D1"])],
+        ),
+        allowed=request(
+            "CO",
+            TUE_10,
+            events=[event("attorney_representation", "2026-06-01T10:00:00-06:00", debt_ids=["D2"])],
+        ),
+        why="representation on this debt vs on another one",
+        next_allowed_at=None,
+    ),
+    Edge(
+        "us-co.workplace-employer-prohibits",
+        denied=request(
+            "CO",
+            TUE_10,
+            place="work",
+            phone_type="landline",
+            events=[event("no_work_contact", "2026-06-01T10:00:00-06:00", written=False)],
+        ),
+        allowed=request(
+            "CO",
+            TUE_10,
+            place="home",
+            events=[event("no_work_contact", "2026-06-01T10:00:00-06:00", written=False)],
+        ),
+        why="the employer prohibits calls at work; calls at home are still allowed",
+        next_allowed_at=None,
+    ),
+    Edge(
+        "us-co.cease-communication",
+        denied=request(
+            "CO", TUE_10, events=[event("cease_request", "2026-06-01T10:00:00-06:00", written=True)]
+        ),
+        allowed=request(
+            "CO",
+            TUE_10,
+            events=[event("cease_request", "2026-06-01T10:00:00-06:00", written=False)],
+        ),
+        why="a written cease request stops communication; an oral one does not",
+        next_allowed_at=None,
+    ),
+]
+
+
+@pytest.mark.parametrize("edge", EDGES, ids=edge_ids(EDGES))
+def test_edge(edge: Edge, engine: Engine, federal: Engine) -> None:
+    check_edge(engine, federal, edge)
+
+
+def test_creditors_are_not_bound(engine: Engine) -> None:
+    """The CFDCPA does not reach a creditor collecting its own debt in its own name."""
+    decision = engine.evaluate(request("CO", "2026-06-16T08:00:00-06:00", role="first_party"))
+    assert "us-co.time-of-day" not in [v.rule_id for v in decision.violations]
