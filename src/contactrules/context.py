@@ -30,13 +30,19 @@ class Moment:
     local: tuple[dt.datetime, ...]
     first_day: dt.date  # the earliest and latest local dates among the zones
     last_day: dt.date
+    # Per zone, in the order of ``local``: the local date and the minute of that day.
+    clock: tuple[tuple[dt.date, int], ...]
 
     @classmethod
     def at(cls, instant: dt.datetime, zones: tuple[zoneinfo.ZoneInfo, ...]) -> Moment:
-        utc = instant.astimezone(UTC)
-        local = tuple(utc.astimezone(z) for z in zones)
-        days = [moment.date() for moment in local] or [utc.date()]
-        return cls(utc, local, min(days), max(days))
+        utc = instant if instant.tzinfo is UTC else instant.astimezone(UTC)
+        local = tuple([utc.astimezone(z) for z in zones])
+        clock = tuple([(t.date(), t.hour * 60 + t.minute) for t in local])
+        if not clock:
+            day = utc.date()
+            return cls(utc, local, day, day, clock)
+        days = [day for day, _ in clock]
+        return cls(utc, local, min(days), max(days), clock)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +56,8 @@ class Context:
     facts: tuple[str | bool | None, ...] = ()
     # Per-request scratch space for rule checks (filtered events); dies with the request.
     memo: dict[object, object] = field(default_factory=dict)
+    # The event types known at contact.at: rules needing none of them are not run.
+    present: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, request: Request, where: Whereabouts) -> Context:
@@ -80,7 +88,13 @@ class Context:
             contact.visibility,
             contact.estate_representative,
         )
-        return cls(request, where, {k: tuple(v) for k, v in grouped.items()}, facts)
+        return cls(
+            request,
+            where,
+            {k: tuple(v) for k, v in grouped.items()},
+            facts,
+            present=frozenset(grouped),
+        )
 
     def events(self, event_type: str) -> tuple[Any, ...]:
         return self.events_by_type.get(event_type, ())

@@ -16,15 +16,16 @@ import hashlib
 import json
 import pathlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
+from typing import NamedTuple
 
 from contactrules.context import UTC, Context, Moment, local_midnight
 from contactrules.errors import InvalidRequest
 from contactrules.kinds.base import DEFAULT_OPTIONS, Check, CompileOptions, Failure
 from contactrules.location import Whereabouts, resolve
-from contactrules.models.decision import Decision, Finding, TraceEntry, ZoneTrace
+from contactrules.models.decision import Decision, Finding, TraceEntry
 from contactrules.models.parse import parse_request, parse_request_json
 from contactrules.models.request import Request
 from contactrules.ruleset.loader import LoadedRuleset, bundled_root, load_paths
@@ -54,6 +55,12 @@ class CompiledRule:
     source_file: str
     applies: Callable[[Context], str | None]
     check: Check
+    # Event types without which the rule always passes (None: it may fail on any request).
+    needs: frozenset[str] | None = None
+
+    def skippable(self, present: frozenset[str]) -> bool:
+        """Whether the request's event types show, without running it, that the rule passes."""
+        return self.needs is not None and self.needs.isdisjoint(present)
 
     def in_force(self, moment: Moment) -> bool:
         """In force if it is on the local date of any candidate zone (the stricter reading)."""
@@ -95,21 +102,34 @@ class PlannedFamily:
 
 
 @dataclass(frozen=True, slots=True)
-class Step:
-    """One line of a schedule: a rule version to check, with the trace line it earns when it
-    passes; or (``rule`` None) a line fixed in advance, or a family not in force that day."""
-
-    rule: CompiledRule | None
-    entry: TraceEntry | None
-    family: PlannedFamily
-
-
-@dataclass(frozen=True, slots=True)
 class Schedule:
-    """What deciding means for one combination of static facts and one span of local dates:
-    the trace in order, and the deny rules a later instant must pass."""
+    """What deciding means for one combination of static facts and one span of local dates.
 
-    steps: tuple[Step, ...]
+    ``trace`` is the whole trace as it reads when every checked rule passes; ``checks`` are the
+    rules to run, each with its line in the trace, which a failure replaces. A decision copies the
+    trace and runs only the checks whose events are present.
+    """
+
+    trace: tuple[TraceEntry, ...]
+    checks: tuple[tuple[int, CompiledRule], ...]
+    # The checks (and the deny rules among them) worth running for a set of event types present;
+    # a memo of pure results, like the engine's plans.
+    _runnable: dict[frozenset[str], Runnable] = field(default_factory=dict, compare=False)
+
+    def runnable(self, present: frozenset[str]) -> Runnable:
+        found = self._runnable.get(present)
+        if found is None:
+            checks = tuple(check for check in self.checks if not check[1].skippable(present))
+            deny = tuple(rule for _, rule in checks if rule.severity == "deny")
+            found = Runnable(checks, deny)
+            if len(self._runnable) >= RUNNABLE_MEMO_SIZE:
+                self._runnable.clear()
+            self._runnable[present] = found
+        return found
+
+
+class Runnable(NamedTuple):
+    checks: tuple[tuple[int, CompiledRule], ...]
     deny_rules: tuple[CompiledRule, ...]
 
 
@@ -118,6 +138,8 @@ class Schedule:
 PLAN_MEMO_SIZE = 4096
 # Schedules add the span of effective-date intervals the contact's local dates fall in.
 SCHEDULE_MEMO_SIZE = 4 * PLAN_MEMO_SIZE
+# Distinct sets of event types per schedule; requests carry a handful of types, so few occur.
+RUNNABLE_MEMO_SIZE = 256
 
 
 def compile_rulesets(
@@ -144,6 +166,7 @@ def compile_rulesets(
                 source_file=ruleset.path,
                 applies=rule.applies_to.compile(),
                 check=rule.compile(options),
+                needs=rule.needs_events(),
             )
             families.setdefault(doc.jurisdiction, {}).setdefault(rule.id, []).append(compiled)
     return {
@@ -278,6 +301,10 @@ class Engine:
             self._plans[key] = plan
         return plan
 
+    def covers(self, jurisdictions: Iterable[str]) -> bool:
+        """Whether a ruleset is loaded for every one of ``jurisdictions``."""
+        return self._loaded.issuperset(jurisdictions)
+
     def has_jurisdiction(self, code: str) -> bool:
         """Whether a ruleset for ``code`` is loaded (an empty "nothing beyond federal" one too)."""
         return code in self._loaded
@@ -318,20 +345,16 @@ class _Evaluation:
         ctx = self.ctx
         moment = Moment.at(at, self.where.zones)
         violations, warnings = self._failsafe()
-        trace: list[TraceEntry] = []
+        schedule = self.engine.schedule(self.jurisdictions, ctx, moment)
+        trace = list(schedule.trace)
         # When each deny failure could first pass: the search for next_allowed_at starts there.
         retries: list[dt.datetime | None] = []
-        for step in self.engine.schedule(self.jurisdictions, ctx, moment).steps:
-            rule = step.rule
-            if rule is None:
-                trace.append(step.entry or _not_in_force(step.family, moment))
-                continue
+        for index, rule in schedule.runnable(ctx.present).checks:
             failure = rule.check(ctx, moment)
             if failure is None:
-                trace.append(step.entry)  # type: ignore[arg-type]  # set for every rule step
                 continue
-            trace.append(
-                TraceEntry(rule.id, "fail", rule.jurisdiction, rule.version, failure.message)
+            trace[index] = TraceEntry(
+                rule.id, "fail", rule.jurisdiction, rule.version, failure.message
             )
             if rule.severity == "deny":
                 violations.append(rule.finding(failure))
@@ -356,13 +379,15 @@ class _Evaluation:
             next_allowed_at=_iso(next_allowed) if next_allowed else None,
             evaluated=trace,
             ruleset_digest=self.engine.digest,
-            zones=[ZoneTrace(zone=zone, source=source) for zone, source in self.where.sources],
+            zones=list(self.where.zone_traces),
         )
 
     def _failsafe(self) -> tuple[list[Finding], list[Finding]]:
         """Fail closed where the rules cannot be applied at all: unknown place, missing law."""
         violations: list[Finding] = []
         warnings: list[Finding] = []
+        if not self.where.missing and self.engine.covers(self.jurisdictions):
+            return violations, warnings
         if self.where.missing:
             violations.append(_engine_finding("location-unknown", self.where.missing))
         for code in self.jurisdictions:
@@ -388,7 +413,8 @@ class _Evaluation:
         for _ in range(MAX_STEPS):
             moment = Moment.at(candidate, self.where.zones)
             retries: list[dt.datetime] = []
-            for rule in self.engine.schedule(self.jurisdictions, ctx, moment).deny_rules:
+            schedule = self.engine.schedule(self.jurisdictions, ctx, moment)
+            for rule in schedule.runnable(ctx.present).deny_rules:
                 failure = rule.check(ctx, moment)
                 if failure is None:
                     continue
@@ -444,22 +470,21 @@ def _planned(code: str, family: RuleFamily, ctx: Context) -> PlannedFamily:
 
 
 def _scheduled(plan: tuple[PlannedFamily, ...], moment: Moment) -> Schedule:
-    steps: list[Step] = []
-    deny: list[CompiledRule] = []
+    trace: list[TraceEntry] = []
+    checks: list[tuple[int, CompiledRule]] = []
     for planned in plan:
         index = _version(planned.versions, moment)
         if index is None:
-            steps.append(Step(None, None, planned))
+            trace.append(_not_in_force(planned))
             continue
         skipped = planned.skipped[index]
         if skipped is not None:
-            steps.append(Step(None, skipped, planned))
+            trace.append(skipped)
             continue
         rule = planned.versions[index]
-        steps.append(Step(rule, TraceEntry(rule.id, "pass", planned.code, rule.version), planned))
-        if rule.severity == "deny":
-            deny.append(rule)
-    return Schedule(tuple(steps), tuple(deny))
+        checks.append((len(trace), rule))
+        trace.append(TraceEntry(rule.id, "pass", planned.code, rule.version))
+    return Schedule(tuple(trace), tuple(checks))
 
 
 def _effective_breaks(families: Iterable[tuple[RuleFamily, ...]]) -> tuple[dt.date, ...]:
@@ -472,13 +497,13 @@ def _effective_breaks(families: Iterable[tuple[RuleFamily, ...]]) -> tuple[dt.da
     return tuple(sorted(dates))
 
 
-def _not_in_force(planned: PlannedFamily, moment: Moment) -> TraceEntry:
+def _not_in_force(planned: PlannedFamily) -> TraceEntry:
     spans = ", ".join(f"{r.effective_from}..{r.effective_to or ''}" for r in planned.versions)
     return TraceEntry(
         rule_id=planned.versions[0].id,
         outcome="not_applicable",
         jurisdiction=planned.code,
-        reason=f"not in force on {moment.first_day} (in force {spans})",
+        reason=f"not in force on the contact's local date (in force {spans})",
     )
 
 

@@ -22,6 +22,7 @@ import zipcodes
 from phonenumbers import timezone as phone_timezone
 
 from contactrules.data import us_state_zones
+from contactrules.models.decision import ZoneTrace
 from contactrules.models.fields import is_known_zone
 from contactrules.models.request import Location, Request
 
@@ -61,6 +62,7 @@ class Whereabouts:
     sources: tuple[tuple[str, str], ...]
     jurisdictions: tuple[str, ...]
     missing: str | None
+    zone_traces: tuple[ZoneTrace, ...] = ()
 
 
 @lru_cache(maxsize=65536)
@@ -174,4 +176,5 @@ def _resolve(locations: tuple[Location, ...], phone: str | None) -> Whereabouts:
         sources=tuple(sources),
         jurisdictions=tuple(dict.fromkeys(jurisdictions)),
         missing=missing,
+        zone_traces=tuple(ZoneTrace(zone=name, source=source) for name, source in sources),
     )

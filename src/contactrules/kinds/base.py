@@ -215,3 +215,9 @@ class RuleBase(BaseModel):
 
     def compile(self, options: CompileOptions = DEFAULT_OPTIONS) -> Check:  # pragma: no cover
         raise TypeError(f"rule kind {self.kind!r} has no compile step")
+
+    def needs_events(self) -> frozenset[str] | None:
+        """Event types without any of which this rule always passes, or None if it can fail on
+        a request with no events at all. The engine skips the check when none is present, so
+        a kind must only name types whose absence really guarantees a pass."""
+        return None

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from contactrules.context import Context, Moment, local_midnight
 from contactrules.kinds.base import DEFAULT_OPTIONS, Check, CompileOptions, Failure, RuleBase
-from contactrules.kinds.matching import ContactFilter, Per, same_target
+from contactrules.kinds.matching import CONTACTS, ContactFilter, Per, same_target
 from contactrules.models.events import ContactEvent
 
 
@@ -33,6 +33,9 @@ class CooldownRule(RuleBase):
 
     kind: Literal["cooldown"]
     params: CooldownParams
+
+    def needs_events(self) -> frozenset[str]:
+        return CONTACTS
 
     def compile(self, options: CompileOptions = DEFAULT_OPTIONS) -> Check:
         days, per = self.params.days, self.params.per

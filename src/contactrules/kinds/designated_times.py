@@ -43,6 +43,9 @@ class DesignatedTimesRule(RuleBase):
     kind: Literal["consumer_designated_times"]
     params: DesignatedTimesParams = DesignatedTimesParams()
 
+    def needs_events(self) -> frozenset[str]:
+        return frozenset({"inconvenient_time"})
+
     def compile(self, options: CompileOptions = DEFAULT_OPTIONS) -> Check:
         reply_allowed = self.params.one_reply_to_inbound
 

@@ -94,6 +94,9 @@ class EventBlockRule(RuleBase):
     kind: Literal["event_block"]
     params: EventBlockParams
 
+    def needs_events(self) -> frozenset[str]:
+        return frozenset(self.params.events)
+
     def compile(self, options: CompileOptions = DEFAULT_OPTIONS) -> Check:
         p = self.params
         where = tuple(p.where.items())

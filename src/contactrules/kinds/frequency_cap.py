@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from contactrules.context import Context, Moment, local_midnight
 from contactrules.kinds.base import DEFAULT_OPTIONS, Check, CompileOptions, Failure, RuleBase
-from contactrules.kinds.matching import ContactFilter, Per, same_target
+from contactrules.kinds.matching import CONTACTS, ContactFilter, Per, same_target
 from contactrules.models.events import ContactEvent
 from contactrules.models.vocabulary import ConsentKind
 
@@ -48,6 +48,9 @@ class FrequencyCapRule(RuleBase):
 
     kind: Literal["frequency_cap"]
     params: FrequencyCapParams
+
+    def needs_events(self) -> frozenset[str]:
+        return CONTACTS
 
     def compile(self, options: CompileOptions = DEFAULT_OPTIONS) -> Check:
         cap, days, per = self.params.max, self.params.days, self.params.per

@@ -20,6 +20,9 @@ from contactrules.models.vocabulary import (
     Technology,
 )
 
+# Rules that count or wait on past contacts need at least one to fail.
+CONTACTS = frozenset({"contact"})
+
 Per = Literal["debt", "account", "consumer", "phone", "address", "debt_and_address"]
 
 

@@ -75,18 +75,20 @@ class TimeWindowRule(RuleBase):
         def intervals(day: dt.date) -> tuple[Interval, ...]:
             return () if day in closed else by_day[day.weekday()]
 
-        def inside(local: dt.datetime) -> bool:
-            minute = local.hour * 60 + local.minute
-            return any(a <= minute < b for a, b in intervals(local.date()))
+        def open_at(day: dt.date, minute: int) -> bool:
+            return any(a <= minute < b for a, b in intervals(day))
 
         def check(ctx: Context, moment: Moment) -> Failure | None:
-            zones = fixed or ctx.zones
-            locals_ = (
-                moment.local if fixed is None else tuple(moment.utc.astimezone(z) for z in zones)
-            )
-            outside = [local for local in locals_ if not inside(local)]
-            if not outside:
-                return None
+            if fixed is None:
+                if all(open_at(day, minute) for day, minute in moment.clock):
+                    return None
+                zones, locals_ = ctx.zones, moment.local
+            else:
+                zones = fixed
+                locals_ = tuple(moment.utc.astimezone(z) for z in zones)
+                if all(open_at(t.date(), t.hour * 60 + t.minute) for t in locals_):
+                    return None
+            outside = [t for t in locals_ if not open_at(t.date(), t.hour * 60 + t.minute)]
             where = ", ".join(fmt_local(local) for local in outside)
             return Failure(
                 f"{where} is outside the allowed hours ({label})",
