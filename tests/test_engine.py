@@ -8,10 +8,8 @@ import pathlib
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-import pytest
-
 from contactrules import Engine, InvalidRequest
-from contactrules.ruleset import load_text
+from contactrules.ruleset import bundled_root, load_text
 
 CASES = pathlib.Path(__file__).parent / "cases" / "us-federal"
 
@@ -123,10 +121,13 @@ def test_consumer_abroad_without_a_ruleset_fails_closed(engine: Engine) -> None:
 
 
 def test_state_without_a_ruleset_is_a_warning_naming_it(engine: Engine) -> None:
-    decision = engine.evaluate(_case("002-call-mid-morning.json"))
-    if engine.has_jurisdiction("US-DE"):
-        pytest.skip(reason="a Delaware ruleset exists now; nothing to warn about")
+    """With federal law loaded and no Delaware file, the Delaware consumer's state is named."""
+    federal_only = Engine.from_paths(bundled_root() / "us" / "federal")
+    decision = federal_only.evaluate(_case("002-call-mid-morning.json"))
     assert any("US-DE" in w.message for w in decision.warnings)
+    assert not any(
+        "US-DE" in w.message for w in engine.evaluate(_case("002-call-mid-morning.json")).warnings
+    )
 
 
 def test_trace_names_the_zones_and_why(engine: Engine) -> None:

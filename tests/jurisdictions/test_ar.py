@@ -88,3 +88,13 @@ def test_creditors_are_not_bound(engine: Engine) -> None:
     """The Arkansas Act excludes a creditor collecting its own debt in its own name."""
     decision = engine.evaluate(request("AR", "2026-06-16T08:00:00-05:00", role="first_party"))
     assert "us-ar.time-of-day" not in [v.rule_id for v in decision.violations]
+
+
+def test_in_force_from_2009_07_31(engine: Engine) -> None:
+    """The 2009 Act took effect on 2009-07-31; the rule is not applied the day before."""
+
+    def violated(at: str) -> list[str]:
+        return [v.rule_id for v in engine.evaluate(request("AR", at)).violations]
+
+    assert "us-ar.time-of-day" not in violated("2009-07-30T08:00:00-05:00")
+    assert "us-ar.time-of-day" in violated("2009-07-31T08:00:00-05:00")

@@ -143,6 +143,88 @@ EDGES = [
         why="from 2025-07-01 1788.11 reaches covered commercial debt: 8th call vs 7th",
         stricter_than_federal=True,
     ),
+    Edge(
+        "us-ca.time-of-day",
+        denied=request(
+            "CA", "2026-06-16T08:00:00-07:00", role="first_party", debt_purpose="business"
+        ),
+        allowed=request(
+            "CA", "2026-06-16T08:01:00-07:00", role="first_party", debt_purpose="business"
+        ),
+        why="from 2025-07-01 a lender's call about a (covered) commercial debt at 08:00 vs 08:01",
+        next_allowed_at="2026-06-16T15:01:00Z",
+        stricter_than_federal=True,
+        name="SB 1286 business debt 08:00 vs 08:01",
+    ),
+    Edge(
+        "us-ca.cease-communication",
+        denied=request(
+            "CA",
+            TUE_10,
+            role="first_party",
+            debt_purpose="business",
+            events=[event("cease_request", "2026-06-01T10:00:00-07:00", written=True)],
+        ),
+        allowed=request(
+            "CA",
+            TUE_10,
+            role="first_party",
+            debt_purpose="business",
+            purpose="remedy_notice",
+            channel="letter",
+            events=[event("cease_request", "2026-06-01T10:00:00-07:00", written=True)],
+        ),
+        why="from 2025-07-01 a written cease request about a business debt binds the lender; a "
+        "notice of a remedy is still allowed",
+        next_allowed_at=None,
+        stricter_than_federal=True,
+        name="SB 1286 business debt cease",
+    ),
+    Edge(
+        "us-ca.attorney-represented",
+        denied=request(
+            "CA",
+            TUE_10,
+            role="first_party",
+            debt_purpose="business",
+            events=[event("attorney_representation", "2026-06-01T10:00:00-07:00", debt_ids=["D1"])],
+        ),
+        allowed=request(
+            "CA",
+            TUE_10,
+            role="first_party",
+            debt_purpose="business",
+            events=[event("attorney_representation", "2026-06-01T10:00:00-07:00", debt_ids=["D2"])],
+        ),
+        why="1788.14(c) reaches covered debt: representation on this business debt vs another",
+        next_allowed_at=None,
+        stricter_than_federal=True,
+        name="SB 1286 business debt attorney",
+    ),
+    Edge(
+        "us-ca.workplace-employer-prohibits",
+        denied=request(
+            "CA",
+            TUE_10,
+            role="first_party",
+            debt_purpose="business",
+            place="work",
+            phone_type="landline",
+            events=[event("no_work_contact", "2026-06-01T10:00:00-07:00", written=False)],
+        ),
+        allowed=request(
+            "CA",
+            TUE_10,
+            role="first_party",
+            debt_purpose="business",
+            place="work",
+            phone_type="landline",
+        ),
+        why="from 2025-07-01, a business debt: the employer's objection is known vs not known",
+        next_allowed_at=None,
+        stricter_than_federal=True,
+        name="SB 1286 business debt workplace",
+    ),
 ]
 
 
@@ -151,7 +233,7 @@ def test_edge(edge: Edge, engine: Engine, federal: Engine) -> None:
     check_edge(engine, federal, edge)
 
 
-def test_business_debt_before_sb_1286_is_not_capped(engine: Engine) -> None:
+def test_business_debt_before_sb_1286_is_not_covered(engine: Engine) -> None:
     """Before 2025-07-01 the Rosenthal Act covered consumer debt only."""
     early = [call(f"2025-06-{day}T08:30:00-07:00") for day in range(11, 18)]
     decision = engine.evaluate(
@@ -168,3 +250,16 @@ def test_business_debt_before_sb_1286_is_not_capped(engine: Engine) -> None:
         request("CA", "2025-06-17T10:00:00-07:00", role="first_party", events=early)
     )
     assert "us-ca.call-frequency" in [v.rule_id for v in consumer.violations]
+
+
+def test_business_debt_hours_start_on_2025_07_01(engine: Engine) -> None:
+    """SB 1286's covered commercial debt: a lender's 08:00 call is not tested on 2025-06-30."""
+
+    def violated(day: str) -> list[str]:
+        payload = request(
+            "CA", f"{day}T08:00:00-07:00", role="first_party", debt_purpose="business"
+        )
+        return [v.rule_id for v in engine.evaluate(payload).violations]
+
+    assert "us-ca.time-of-day" not in violated("2025-06-30")
+    assert "us-ca.time-of-day" in violated("2025-07-01")

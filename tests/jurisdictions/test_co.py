@@ -86,3 +86,13 @@ def test_creditors_are_not_bound(engine: Engine) -> None:
     """The CFDCPA does not reach a creditor collecting its own debt in its own name."""
     decision = engine.evaluate(request("CO", "2026-06-16T08:00:00-06:00", role="first_party"))
     assert "us-co.time-of-day" not in [v.rule_id for v in decision.violations]
+
+
+def test_in_force_from_the_relocation_to_title_5(engine: Engine) -> None:
+    """Article 16 took effect on 2017-08-09 (HB 17-1238); the rule is not applied the day before."""
+
+    def violated(at: str) -> list[str]:
+        return [v.rule_id for v in engine.evaluate(request("CO", at)).violations]
+
+    assert "us-co.time-of-day" not in violated("2017-08-08T08:00:00-06:00")
+    assert "us-co.time-of-day" in violated("2017-08-09T08:00:00-06:00")
