@@ -79,6 +79,7 @@ class Context:
             contact.purpose,
             contact.visibility,
             contact.estate_representative,
+            contact.seeks_consent,
         )
         return cls(request, where, {k: tuple(v) for k, v in grouped.items()}, facts)
 
