@@ -87,6 +87,7 @@ class Context:
             contact.purpose,
             contact.visibility,
             contact.estate_representative,
+            contact.seeks_consent,
         )
         return cls(
             request,

@@ -191,6 +191,21 @@ def _violated(decision: Decision) -> list[str]:
     return [v.rule_id for v in decision.violations]
 
 
+def violations(engine: Engine, payload: dict[str, Any]) -> list[str]:
+    """The rule ids a request violates."""
+    return _violated(engine.evaluate(payload))
+
+
+def own_rules(engine: Engine, jurisdiction: str) -> list[Any]:
+    """The rule models (every version) of one jurisdiction's own ruleset files."""
+    return [
+        rule
+        for loaded in engine.rulesets
+        if loaded.document.jurisdiction == jurisdiction
+        for rule in loaded.document.rules
+    ]
+
+
 def check_edge(engine: Engine, federal: Engine, edge: Edge) -> None:
     denied = engine.evaluate(edge.denied)
     assert edge.rule in _violated(denied), (edge.why, _violated(denied), denied.evaluated)

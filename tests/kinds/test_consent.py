@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from contactrules import Engine
+from contactrules.errors import RulesetError
 from helpers import RULE_ID, make_engine, make_request, outcome, violation_ids
 
 TCPA = """
@@ -167,3 +168,61 @@ def test_email_consent_matches_the_address_case_insensitively() -> None:
     assert engine.evaluate(request).allowed
     other = make_request(channel="email", email="pat@work.example", events=[given])
     assert violation_ids(engine.evaluate(other)) == [RULE_ID]
+
+
+# D.C. Code 28-3814(d)(4)(B)(ii): private social-media messages need consent to that method; the
+# contract gives no social-media address, so consent is to the medium (address: none).
+SOCIAL = """
+kind: consent_required
+applies_to: {channels: [social_media], seeks_consent: [false]}
+params: {consent_kinds: [social_media], address: none}
+"""
+
+
+def social(**overrides: Any) -> dict[str, Any]:
+    return make_request(channel="social_media", visibility="private", phone=None, **overrides)
+
+
+def social_consent(at: str = "2026-06-01T15:00:00Z", **fields: Any) -> dict[str, Any]:
+    return {"type": "consent", "at": at, "kind": "social_media", **fields}
+
+
+def test_medium_consent_without_an_address_allows() -> None:
+    """address: none — a consent of the kind, whatever address it names, covers the medium."""
+    engine = make_engine(SOCIAL)
+    assert violation_ids(engine.evaluate(social())) == [RULE_ID]
+    assert engine.evaluate(social(events=[social_consent()])).allowed
+    assert engine.evaluate(social(events=[social_consent(email="pat@example.com")])).allowed
+
+
+def test_medium_consent_is_ended_by_any_later_revocation_of_the_kind() -> None:
+    """address: none — a revocation of the kind ends it whatever address the revocation names."""
+    engine = make_engine(SOCIAL)
+    revocation = {"type": "consent_revoked", "at": "2026-06-10T15:00:00Z", "kind": "social_media"}
+    decision = engine.evaluate(social(events=[social_consent(), revocation]))
+    assert violation_ids(decision) == [RULE_ID]
+    assert decision.next_allowed_at is None
+    other_kind = {**revocation, "kind": "email", "email": "pat@example.com"}
+    assert engine.evaluate(social(events=[social_consent(), other_kind])).allowed
+
+
+def test_medium_consent_still_honours_per_debt() -> None:
+    engine = make_engine(SOCIAL)
+    assert violation_ids(engine.evaluate(social(events=[social_consent(debt_ids=["D2"])]))) == [
+        RULE_ID
+    ]
+
+
+def test_a_consent_seeking_message_is_outside_a_rule_limited_to_seeks_consent_false() -> None:
+    """applies_to.seeks_consent: an unrecorded flag matches (consent needed); true does not."""
+    engine = make_engine(SOCIAL)
+    assert violation_ids(engine.evaluate(social(seeks_consent=None))) == [RULE_ID]
+    assert violation_ids(engine.evaluate(social(seeks_consent=False))) == [RULE_ID]
+    seeking = engine.evaluate(social(seeks_consent=True))
+    assert seeking.allowed
+    assert outcome(seeking) == "not_applicable"
+
+
+def test_inbound_counts_needs_an_address() -> None:
+    with pytest.raises(RulesetError, match="inbound_counts needs an address"):
+        make_engine(SOCIAL.replace("address: none}", "address: none, inbound_counts: true}"))

@@ -178,3 +178,50 @@ def test_cap_is_checked_in_every_candidate_zone() -> None:
     # Eastern calendar: the 06-09 02:30 EDT call is inside; the period moves at 00:00 EDT 06-16.
     assert violation_ids(decision) == [RULE_ID]
     assert decision.next_allowed_at == "2026-06-16T04:00:00Z"
+
+
+# D.C. Code 28-3814(d)(4)(B)(ii): one consent-seeking electronic message a week without consent.
+CONSENT_SEEKING = """
+kind: frequency_cap
+applies_to:
+  channels: [sms, email, social_media]
+  seeks_consent: [true]
+  known_only: [seeks_consent]
+params:
+  max: 1
+  days: 7
+  per: consumer
+  counts: {channels: [sms, email, social_media], directions: [outbound], seeks_consent: [true]}
+"""
+
+
+def text(at: str, **fields: Any) -> dict[str, Any]:
+    return call(at, channel="sms", outcome="delivered", **fields)
+
+
+def test_counts_seeks_consent_counts_flagged_and_unrecorded_messages_only() -> None:
+    """counts.seeks_consent [true]: a message flagged false is not counted; one whose flag was
+    not recorded still counts (a missing fact never lets a past contact escape a cap)."""
+    engine = make_engine(CONSENT_SEEKING)
+    ask = make_request(channel="sms", at=MONDAY_10, seeks_consent=True)
+    not_seeking = engine.evaluate(
+        {**ask, "events": [text("2026-06-12T10:00:00-04:00", seeks_consent=False)]}
+    )
+    assert not_seeking.allowed
+    for flag in (True, None):
+        events = [text("2026-06-12T10:00:00-04:00", seeks_consent=flag)]
+        decision = engine.evaluate({**ask, "events": events})
+        assert violation_ids(decision) == [RULE_ID], flag
+        # The 06-12 message leaves the seven days 06-12..06-18 at 00:00 EDT on 06-19.
+        assert decision.next_allowed_at == "2026-06-19T04:00:00Z"
+
+
+def test_known_only_seeks_consent_leaves_unflagged_messages_ungoverned() -> None:
+    """known_only: [seeks_consent] — a message not known to seek consent is outside the rule."""
+    engine = make_engine(CONSENT_SEEKING)
+    events = [text("2026-06-12T10:00:00-04:00", seeks_consent=True)]
+    for flag in (None, False):
+        request = make_request(channel="sms", at=MONDAY_10, seeks_consent=flag, events=events)
+        decision = engine.evaluate(request)
+        assert decision.allowed
+        assert outcome(decision) == "not_applicable"

@@ -40,7 +40,8 @@ _CONSUMER_KEYS = frozenset({"record", "consumer", "collector", "debts"})
 _EVENT_KEYS = frozenset({"record", "consumer_id", "event", "contact"})
 # Contact fields an outbound contact event carries itself; the rest may come from "contact".
 _FROM_EVENT = (
-    "channel", "at", "debt_id", "recipient", "phone", "phone_type", "technology", "email", "place"
+    "channel", "at", "debt_id", "recipient", "phone", "phone_type", "technology", "email", "place",
+    "seeks_consent",
 )  # fmt: skip
 
 

@@ -14,6 +14,7 @@ from contactrules.kinds.cooldown import CooldownRule
 from contactrules.kinds.designated_times import DesignatedTimesRule
 from contactrules.kinds.event_block import EventBlockRule
 from contactrules.kinds.frequency_cap import FrequencyCapRule
+from contactrules.kinds.prior_contact import PriorContactRequiredRule
 from contactrules.kinds.prohibition import ProhibitionRule
 from contactrules.kinds.time_window import TimeWindowRule
 
@@ -24,6 +25,7 @@ Rule = Annotated[
     | CooldownRule
     | EventBlockRule
     | ConsentRequiredRule
+    | PriorContactRequiredRule
     | ProhibitionRule,
     Field(discriminator="kind"),
 ]
@@ -35,6 +37,7 @@ KINDS: dict[str, type[RuleBase]] = {
     "cooldown": CooldownRule,
     "event_block": EventBlockRule,
     "consent_required": ConsentRequiredRule,
+    "prior_contact_required": PriorContactRequiredRule,
     "prohibition": ProhibitionRule,
 }
 
@@ -50,6 +53,7 @@ __all__ = [
     "EventBlockRule",
     "Failure",
     "FrequencyCapRule",
+    "PriorContactRequiredRule",
     "ProhibitionRule",
     "Rule",
     "RuleBase",

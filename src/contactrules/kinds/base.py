@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
@@ -30,7 +30,13 @@ from contactrules.models.vocabulary import (
 )
 
 KnowableFact = Literal[
-    "technologies", "phone_types", "email_kinds", "places", "visibilities", "estate_representative"
+    "technologies",
+    "phone_types",
+    "email_kinds",
+    "places",
+    "visibilities",
+    "estate_representative",
+    "seeks_consent",
 ]
 Topic = Literal[
     "hours",
@@ -129,6 +135,7 @@ class Applicability(BaseModel):
     purposes: list[Purpose] | None = None
     visibilities: list[Visibility] | None = None
     estate_representative: list[bool] | None = None
+    seeks_consent: list[bool] | None = None
     known_only: list[KnowableFact] = Field(
         default_factory=list,
         description=(
@@ -177,17 +184,9 @@ FACT_NAMES = (
     "purposes",
     "visibilities",
     "estate_representative",
+    "seeks_consent",
 )
-UNKNOWN_MATCHES = frozenset(
-    {
-        "technologies",
-        "phone_types",
-        "email_kinds",
-        "places",
-        "visibilities",
-        "estate_representative",
-    }
-)
+UNKNOWN_MATCHES: frozenset[str] = frozenset(get_args(KnowableFact))
 
 
 class RuleBase(BaseModel):

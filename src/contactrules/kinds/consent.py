@@ -6,6 +6,10 @@ party's prior express consent. Consent is matched to the dialed number (or email
 when the consent names debts, to the debt. A later revocation of the same kind for the same
 address ends it, at once by default, or after a number of business days when a ruleset or the
 engine allows the FCC's grace period (64.1200(a)(10)).
+
+With ``address: none`` consent is to a medium rather than to one address, for media the contract
+gives no address (D.C. Code 28-3814(d)(4)(B)(ii): private social-media messages need the
+consumer's consent to that method); then any later revocation of the kind ends it.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from contactrules.context import Context, Moment, local_midnight
 from contactrules.kinds.base import DEFAULT_OPTIONS, Check, CompileOptions, Failure, RuleBase
@@ -26,7 +30,13 @@ class ConsentParams(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     consent_kinds: list[ConsentKind] = Field(min_length=1)
-    address: Literal["phone", "email"] = "phone"
+    address: Literal["phone", "email", "none"] = Field(
+        "phone",
+        description=(
+            "What consent is matched to: the dialed number, the email address, or (none) only "
+            "the consent kind, for a medium without an address in the contract"
+        ),
+    )
     per_debt: bool = Field(True, description="Consent naming debts covers only those debts")
     inbound_counts: bool = Field(
         False,
@@ -39,6 +49,12 @@ class ConsentParams(BaseModel):
             "for the engine's tcpa_revocation_grace_business_days option"
         ),
     )
+
+    @model_validator(mode="after")
+    def _inbound_needs_address(self) -> ConsentParams:
+        if self.inbound_counts and self.address == "none":
+            raise ValueError("inbound_counts needs an address (phone or email) to match")
+        return self
 
     @field_validator("revocation_grace_business_days")
     @classmethod
@@ -63,33 +79,39 @@ class ConsentRequiredRule(RuleBase):
             else p.revocation_grace_business_days
         )
 
-        def address_of(event: Any) -> str | None:
+        def at_address(event: Any, wanted: str | None) -> bool:
+            """Whether an event concerns the wanted address (any address when None)."""
+            if wanted is None:
+                return True
             value = getattr(event, p.address)
-            return value.lower() if isinstance(value, str) else None
+            return isinstance(value, str) and value.lower() == wanted
 
         def check(ctx: Context, moment: Moment) -> Failure | None:
             contact = ctx.request.contact
-            wanted = contact.phone if p.address == "phone" else contact.email
-            if wanted is None:
-                return Failure(f"no {p.address} given, so no consent can be matched to it", None)
-            wanted = wanted.lower()
+            wanted: str | None = None
+            if p.address != "none":
+                given = contact.phone if p.address == "phone" else contact.email
+                if given is None:
+                    return Failure(f"no {p.address} given, so no consent can match it", None)
+                wanted = given.lower()
             revocations = [
                 r
                 for r in ctx.events("consent_revoked")
-                if r.kind in kinds and address_of(r) == wanted
+                if r.kind in kinds and at_address(r, wanted)
             ]
             if p.inbound_counts and any(
-                e.direction == "inbound" and address_of(e) == wanted for e in ctx.events("contact")
+                e.direction == "inbound" and at_address(e, wanted) for e in ctx.events("contact")
             ):
                 return None
             for consent in reversed(ctx.events("consent")):
-                if consent.kind not in kinds or address_of(consent) != wanted:
+                if consent.kind not in kinds or not at_address(consent, wanted):
                     continue
                 if p.per_debt and not covers_debt(consent, contact.debt_id):
                     continue
                 if not any(_revoked(r, consent, moment, grace, ctx) for r in revocations):
                     return None
-            return Failure(f"no unrevoked consent ({', '.join(sorted(kinds))}) for {wanted}", None)
+            target = wanted or f"{contact.channel} messages"
+            return Failure(f"no unrevoked consent ({', '.join(sorted(kinds))}) for {target}", None)
 
         return check
 

@@ -38,12 +38,13 @@ class ContactFilter(BaseModel):
     recipients: list[Recipient] | None = None
     places: list[Place] | None = None
     phone_types: list[PhoneType] | None = None
+    seeks_consent: list[bool] | None = None
 
     def compile(self) -> Callable[[ContactEvent], bool]:
         """A predicate over past contact events.
 
-        An unrecorded technology, place or phone type still counts: a missing fact never lets a
-        past contact escape a cap.
+        An unrecorded technology, place, phone type or consent-seeking flag still counts: a
+        missing fact never lets a past contact escape a cap.
         """
         channels, directions, outcomes, technologies, recipients, places, phone_types = (
             frozenset(values) if values is not None else None
@@ -57,6 +58,7 @@ class ContactFilter(BaseModel):
                 self.phone_types,
             )
         )
+        seeking = frozenset(self.seeks_consent) if self.seeks_consent is not None else None
 
         def matches(e: ContactEvent) -> bool:
             return (
@@ -71,6 +73,7 @@ class ContactFilter(BaseModel):
                     or e.phone_type in (None, "unknown")
                     or e.phone_type in phone_types
                 )
+                and (seeking is None or e.seeks_consent is None or e.seeks_consent in seeking)
             )
 
         return matches

@@ -45,6 +45,7 @@ class ContactEvent(_Event):
     phone_type: PhoneType | None = None
     place: Place | None = None
     account_id: str | None = None
+    seeks_consent: bool | None = None
 
 
 class CeaseRequest(_Event):

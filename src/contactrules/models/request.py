@@ -54,6 +54,9 @@ class Contact(BaseModel):
     # deceased consumer's personal representative (executor, administrator).
     visibility: Visibility | None = None
     estate_representative: bool | None = None
+    # Extension: the message asks the person to consent to receiving messages through this
+    # medium (D.C. Code 28-3814(d)(4)(B)(ii) allows one such message a week without consent).
+    seeks_consent: bool | None = None
 
 
 class Collector(BaseModel):

@@ -26,7 +26,7 @@ Outcome = Literal[
     "conversation", "no_answer", "voicemail", "busy", "not_connected", "delivered", "failed"
 ]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-ConsentKind = Literal["tcpa_prior_express", "call_frequency", "email", "sms"]
+ConsentKind = Literal["tcpa_prior_express", "call_frequency", "email", "sms", "social_media"]
 
 WEEKDAYS: tuple[Weekday, ...] = get_args(Weekday)
 CHANNELS: tuple[Channel, ...] = get_args(Channel)
