@@ -17,6 +17,7 @@ NOT_STRICTER_BECAUSE = "this is the federal floor itself"
 TUE = "2026-06-16"
 AT_10 = f"{TUE}T10:00:00-04:00"
 OTHER_PHONE = "+13025550199"
+DE_PHONE = "+13025550142"  # the sample Delaware number request() dials
 week = [call(f"2026-06-{d:02d}T10:00:00-04:00") for d in range(10, 17)]  # 06-10..06-16 09:00+
 week[-1] = call("2026-06-16T09:00:00-04:00")
 last_week = [call(f"2026-06-{d:02d}T10:00:00-04:00") for d in range(9, 15)] + [
@@ -26,6 +27,36 @@ last_week = [call(f"2026-06-{d:02d}T10:00:00-04:00") for d in range(9, 15)] + [
 
 def de(at: str = AT_10, **kw: object) -> dict[str, object]:
     return request("DE", at, **kw)  # type: ignore[arg-type]
+
+
+def day_7_vs_day_8(
+    talked: str, day_7: str, day_8: str, name: str, next_allowed_at: str, state: str = "DE"
+) -> Edge:
+    """1006.14(b)(2)(i)(B): a call on day 7 after a conversation (its date is day 1) is denied,
+    one on day 8 allowed."""
+    history = [call(talked, outcome="conversation")]
+    return Edge(
+        "us.regf.call-after-conversation",
+        request(state, day_7, events=history),
+        request(state, day_8, events=history),
+        name=name,
+        next_allowed_at=next_allowed_at,
+    )
+
+
+def eighth_call_vs_next_day(
+    state: str, calls: list[str], eighth: str, next_day: str, name: str, next_allowed_at: str
+) -> Edge:
+    """1006.14(b)(2)(i)(A): after seven calls, an eighth in the same seven local days is denied;
+    the next day, when the first call has left the period, it is allowed."""
+    history = [call(at) for at in calls]
+    return Edge(
+        "us.regf.call-frequency",
+        request(state, eighth, events=history),
+        request(state, next_day, events=history),
+        name=name,
+        next_allowed_at=next_allowed_at,
+    )
 
 
 EDGES = [
@@ -250,16 +281,10 @@ EDGES = [
         name="comment 14(b)(2)(i)-1.iii eighth call to the same third party vs another person",
     ),
     # ---------------------------------------------------------------- conversation cooldown
-    Edge(
-        "us.regf.call-after-conversation",
-        de(
-            "2026-06-21T10:00:00-04:00",
-            events=[call("2026-06-15T10:30:00-04:00", outcome="conversation")],
-        ),
-        de(
-            "2026-06-22T10:00:00-04:00",
-            events=[call("2026-06-15T10:30:00-04:00", outcome="conversation")],
-        ),
+    day_7_vs_day_8(
+        "2026-06-15T10:30:00-04:00",
+        "2026-06-21T10:00:00-04:00",
+        "2026-06-22T10:00:00-04:00",
         name="1006.14(b)(2)(i)(B) day 7 vs day 8 after a conversation",
         next_allowed_at="2026-06-22T12:00:00Z",
     ),
@@ -672,8 +697,374 @@ EDGES = [
                 for m, d in ((5, 17), (6, 8), (6, 15))
             ],
         ),
-        name="64.1200(a)(3)(ii) fourth prerecorded call in 30 days vs the first leaving the period",
-        next_allowed_at="2026-07-01T12:00:00Z",
+        name="64.1200(a)(3)(iii) fourth prerecorded call in 30 days vs the first leaving them",
+        # The 06-01 10:00 call leaves exactly 30 x 24 hours later.
+        next_allowed_at="2026-07-01T14:00:00Z",
+    ),
+    Edge(
+        "us.tcpa.residential-prerecorded-limit",
+        de(
+            technology="prerecorded",
+            phone_type="landline",
+            events=[
+                *[
+                    call(
+                        f"2026-06-{d:02d}T10:00:00-04:00", technology="prerecorded", phone=DE_PHONE
+                    )
+                    for d in (1, 8, 15)
+                ],
+                event(
+                    "consent", "2026-05-01T10:00:00Z", kind="tcpa_prior_express", phone=OTHER_PHONE
+                ),
+            ],
+        ),
+        de(
+            technology="prerecorded",
+            phone_type="landline",
+            events=[
+                *[
+                    call(
+                        f"2026-06-{d:02d}T10:00:00-04:00", technology="prerecorded", phone=DE_PHONE
+                    )
+                    for d in (1, 8, 15)
+                ],
+                event("consent", "2026-05-01T10:00:00Z", kind="tcpa_prior_express", phone=DE_PHONE),
+            ],
+        ),
+        name="FCC 22-100 consent for another number vs for the line lifts the three-call limit",
+    ),
+    Edge(
+        "us.tcpa.residential-prerecorded-limit",
+        de(
+            "2026-06-16T09:59:00-04:00",
+            technology="prerecorded",
+            phone_type="landline",
+            events=[
+                call(f"{day}T10:00:00-04:00", technology="prerecorded", phone=DE_PHONE)
+                for day in ("2026-05-17", "2026-06-08", "2026-06-15")
+            ],
+        ),
+        de(
+            "2026-06-16T10:00:00-04:00",
+            technology="prerecorded",
+            phone_type="landline",
+            events=[
+                call(f"{day}T10:00:00-04:00", technology="prerecorded", phone=DE_PHONE)
+                for day in ("2026-05-17", "2026-06-08", "2026-06-15")
+            ],
+        ),
+        name="64.1200(a)(3)(iii) any 30 days read as 30 x 24 hours: 09:59 vs 10:00",
+        next_allowed_at="2026-06-16T14:00:00Z",
+    ),
+    # ---------------------------------------------------------------- consent windows
+    Edge(
+        "us.regf.call-frequency",
+        de(
+            "2026-06-11T15:30:00-04:00",
+            events=[
+                event("consent", "2026-06-04T16:00:00-04:00", kind="call_frequency"),
+                *[call(f"2026-06-11T{h:02d}:00:00-04:00") for h in range(8, 15)],
+            ],
+        ),
+        de(
+            "2026-06-10T15:30:00-04:00",
+            events=[
+                event("consent", "2026-06-04T16:00:00-04:00", kind="call_frequency"),
+                *[call(f"2026-06-10T{h:02d}:00:00-04:00") for h in range(8, 15)],
+            ],
+        ),
+        name="1006.14(b)(3)(i) consent received Thursday: day 8 (not 7 x 24 hours) vs day 7",
+        # The seven calls of 06-11 all leave the period when 06-18 begins.
+        next_allowed_at="2026-06-18T12:00:00Z",
+    ),
+    Edge(
+        "us.regf.call-frequency",
+        de(
+            events=[
+                event("consent", "2026-06-12T09:00:00-04:00", kind="call_frequency"),
+                call("2026-06-12T09:30:00-04:00", outcome="conversation"),
+                *week,
+            ]
+        ),
+        de(
+            events=[
+                event(
+                    "consent", "2026-06-12T09:00:00-04:00", kind="call_frequency", debt_ids=["D1"]
+                ),
+                *week,
+            ]
+        ),
+        name="comment 14(b)(3)(i)-2 a conversation ends the consent vs consent for this debt",
+        allowed_overall=False,  # the conversation itself starts the 1006.14(b)(2)(i)(B) period
+    ),
+    Edge(
+        "us.regf.call-after-conversation",
+        de(
+            "2026-04-06T10:00:00-04:00",
+            events=[
+                call("2026-04-03T10:00:00-04:00", outcome="conversation"),
+                event(
+                    "consent", "2026-04-03T10:05:00-04:00", kind="call_frequency", debt_ids=["D9"]
+                ),
+            ],
+        ),
+        de(
+            "2026-04-06T10:00:00-04:00",
+            events=[
+                call("2026-04-03T10:00:00-04:00", outcome="conversation"),
+                event(
+                    "consent", "2026-04-03T10:05:00-04:00", kind="call_frequency", debt_ids=["D1"]
+                ),
+            ],
+        ),
+        name="comment 14(b)(3)(i)-3.i 'call back on Monday': consent for another debt vs this one",
+        next_allowed_at="2026-04-10T12:00:00Z",
+    ),
+    # ---------------------------------------------------------------- calendars and zones
+    day_7_vs_day_8(
+        "2026-03-08T10:00:00-04:00",
+        "2026-03-14T10:00:00-04:00",
+        "2026-03-15T08:00:00-04:00",
+        name="1006.14(b)(2)(i)(B) conversation on the spring-forward Sunday: day 7 vs day 8",
+        next_allowed_at="2026-03-15T12:00:00Z",
+    ),
+    day_7_vs_day_8(
+        "2026-10-31T10:00:00-04:00",
+        "2026-11-06T10:00:00-05:00",
+        "2026-11-07T08:00:00-05:00",
+        name="1006.14(b)(2)(i)(B) period across the fall-back night: day 7 vs day 8 (EST)",
+        next_allowed_at="2026-11-07T13:00:00Z",
+    ),
+    day_7_vs_day_8(
+        "2026-06-15T23:30:00-10:00",
+        "2026-06-21T20:59:00-10:00",
+        "2026-06-22T08:00:00-10:00",
+        name="1006.14(b)(2)(i)(B) Hawaii: day 1 is the local date (06-16 in UTC)",
+        next_allowed_at="2026-06-22T18:00:00Z",
+        state="HI",
+    ),
+    eighth_call_vs_next_day(
+        "AZ",
+        [f"2026-03-{d:02d}T08:00:00-07:00" for d in range(8, 15)],
+        "2026-03-14T20:30:00-07:00",
+        "2026-03-15T08:00:00-07:00",
+        name="1006.14(b)(2)(i)(A) Arizona across the DST change elsewhere: 8th call vs next day",
+        next_allowed_at="2026-03-15T15:00:00Z",
+    ),
+    eighth_call_vs_next_day(
+        "AK",
+        [f"2026-06-{d:02d}T20:30:00-08:00" for d in range(10, 17)],
+        "2026-06-16T20:45:00-08:00",
+        "2026-06-17T09:00:00-08:00",
+        name="1006.14(b)(2)(i)(A) Alaska: calls at 20:30 AKDT fall on the next UTC day",
+        # 06-10 leaves the period at local midnight; area code 907 also spans Adak (HDT), where
+        # 08:00 comes an hour after Anchorage's.
+        next_allowed_at="2026-06-17T17:00:00Z",
+    ),
+    day_7_vs_day_8(
+        "2026-06-15T10:00:00-04:00",
+        "2026-06-21T10:00:00-04:00",
+        "2026-06-22T08:00:00-04:00",
+        name="1006.14(b)(2)(i)(B) Puerto Rico (AST, no DST): day 7 vs day 8",
+        next_allowed_at="2026-06-22T12:00:00Z",
+        state="PR",
+    ),
+    # ---------------------------------------------------------------- replies, places, media
+    Edge(
+        "us.regf.medium-opt-out",
+        de(
+            channel="sms",
+            events=[
+                event("opt_out", "2026-06-10T10:00:00Z", channel="sms"),
+                call(
+                    "2026-06-16T09:50:00-04:00",
+                    channel="sms",
+                    direction="inbound",
+                    outcome="delivered",
+                ),
+                call("2026-06-16T09:55:00-04:00", channel="sms", outcome="delivered"),
+            ],
+        ),
+        de(
+            channel="sms",
+            events=[
+                event("opt_out", "2026-06-10T10:00:00Z", channel="sms"),
+                call(
+                    "2026-06-16T09:50:00-04:00",
+                    channel="sms",
+                    direction="inbound",
+                    outcome="delivered",
+                ),
+            ],
+        ),
+        name="1006.14(h)(2)(ii) a second text after the consumer's text vs the one reply",
+        next_allowed_at=None,
+    ),
+    Edge(
+        "us.regf.medium-opt-out",
+        de(
+            channel="email",
+            email="pat@example.com",
+            events=[
+                event(
+                    "opt_out", "2026-06-10T10:00:00Z", channel="email", address="pat@example.com"
+                ),
+                call(
+                    "2026-06-16T09:50:00-04:00",
+                    channel="email",
+                    direction="inbound",
+                    outcome="delivered",
+                    email="pat@other.example",
+                ),
+            ],
+        ),
+        de(
+            channel="email",
+            email="pat@example.com",
+            events=[
+                event(
+                    "opt_out", "2026-06-10T10:00:00Z", channel="email", address="pat@example.com"
+                ),
+                call(
+                    "2026-06-16T09:50:00-04:00",
+                    channel="email",
+                    direction="inbound",
+                    outcome="delivered",
+                    email="Pat@Example.com",
+                ),
+            ],
+        ),
+        name="1006.14(h)(2)(ii) reply to the opted-out address: email from another address vs it",
+        next_allowed_at=None,
+    ),
+    Edge(
+        "us.regf.inconvenient-place",
+        de(
+            channel="letter",
+            events=[event("inconvenient_place", "2026-06-01T10:00:00Z", place="home")],
+        ),
+        de(
+            channel="letter",
+            place="other",
+            events=[event("inconvenient_place", "2026-06-01T10:00:00Z", place="home")],
+        ),
+        name="comment 6(b)(1)(ii)-1 a letter with no place given vs one to another address",
+        next_allowed_at=None,
+    ),
+    Edge(
+        "us.regf.inconvenient-place",
+        de(
+            place="home",
+            phone_type="landline",
+            events=[
+                event("inconvenient_place", "2026-06-01T10:00:00Z", place="home"),
+                call(
+                    "2026-06-16T09:30:00-04:00",
+                    direction="inbound",
+                    outcome="voicemail",
+                    place="work",
+                ),
+            ],
+        ),
+        de(
+            place="home",
+            phone_type="landline",
+            events=[
+                event("inconvenient_place", "2026-06-01T10:00:00Z", place="home"),
+                call(
+                    "2026-06-16T09:30:00-04:00",
+                    direction="inbound",
+                    outcome="voicemail",
+                    place="home",
+                ),
+            ],
+        ),
+        name="comment 6(b)(1)-2.ii one response when the consumer calls from home, not from work",
+    ),
+    Edge(
+        "us.regf.inconvenient-place",
+        de(
+            "2019-06-18T10:00:00-04:00",
+            place="home",
+            events=[event("inconvenient_place", "2019-06-01T10:00:00Z", place="home")],
+        ),
+        de(
+            "2019-06-18T10:00:00-04:00",
+            place="work",
+            events=[event("inconvenient_place", "2019-06-01T10:00:00Z", place="home")],
+        ),
+        name="1692c(a)(1) before Regulation F: the designated place vs another",
+    ),
+    Edge(
+        "us.regf.location-attorney-known",
+        de(
+            recipient="third_party",
+            phone=OTHER_PHONE,
+            events=[event("attorney_representation", "2026-06-01T10:00:00Z", debt_ids=["D1"])],
+        ),
+        de(
+            recipient="third_party",
+            phone=OTHER_PHONE,
+            events=[event("attorney_representation", "2026-06-01T10:00:00Z", debt_ids=["D2"])],
+        ),
+        name="1006.10(b)(5) location call after an attorney is known for this debt vs another debt",
+        next_allowed_at=None,
+    ),
+    Edge(
+        "us.regf.location-attorney-known",
+        de(
+            "2019-06-18T10:00:00-04:00",
+            recipient="third_party",
+            phone=OTHER_PHONE,
+            events=[event("attorney_representation", "2019-06-01T10:00:00Z")],
+        ),
+        de(
+            "2019-06-18T10:00:00-04:00",
+            recipient="attorney",
+            phone=OTHER_PHONE,
+            events=[event("attorney_representation", "2019-06-01T10:00:00Z")],
+        ),
+        name="1692b(6) before Regulation F: a third party vs the consumer's attorney",
+    ),
+    Edge(
+        "us.regf.location-communication-once",
+        de(
+            recipient="third_party",
+            phone=OTHER_PHONE,
+            events=[
+                call(
+                    "2026-06-10T10:00:00Z",
+                    recipient="third_party",
+                    phone=OTHER_PHONE,
+                    direction="inbound",
+                    outcome="conversation",
+                )
+            ],
+        ),
+        de(
+            recipient="third_party",
+            phone=OTHER_PHONE,
+            events=[
+                call(
+                    "2026-06-10T10:00:00Z",
+                    recipient="third_party",
+                    phone=OTHER_PHONE,
+                    outcome="busy",
+                )
+            ],
+        ),
+        name="1006.10(c) the third party called back and talked vs a busy signal",
+        next_allowed_at=None,
+    ),
+    Edge(
+        "us.regf.deceased-consumer",
+        de("2019-06-18T10:00:00-04:00", events=[event("deceased", "2019-06-01T10:00:00Z")]),
+        de(
+            "2019-06-18T10:00:00-04:00",
+            estate_representative=True,
+            events=[event("deceased", "2019-06-01T10:00:00Z")],
+        ),
+        name="1692c(b), (d) before Regulation F: another person vs the executor",
     ),
     # ---------------------------------------------------------------- bankruptcy
     Edge(

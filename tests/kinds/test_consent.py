@@ -226,3 +226,56 @@ def test_a_consent_seeking_message_is_outside_a_rule_limited_to_seeks_consent_fa
 def test_inbound_counts_needs_an_address() -> None:
     with pytest.raises(RulesetError, match="inbound_counts needs an address"):
         make_engine(SOCIAL.replace("address: none}", "address: none, inbound_counts: true}"))
+
+
+def test_inbound_message_counts_until_a_later_revocation() -> None:
+    """inbound_counts: a message the person sent from the address is consent to use it, until
+    the person withdraws it (Reg F 1006.6(d)(4)(i)(A), (B))."""
+    engine = make_engine(
+        """
+        kind: consent_required
+        applies_to: {channels: [email]}
+        params: {consent_kinds: [email], address: email, per_debt: false, inbound_counts: true}
+        """
+    )
+    wrote = {
+        "type": "contact",
+        "at": "2026-06-01T15:00:00Z",
+        "channel": "email",
+        "direction": "inbound",
+        "outcome": "delivered",
+        "email": "pat@work.example",
+    }
+    request = make_request(channel="email", email="pat@work.example", events=[wrote])
+    assert engine.evaluate(request).allowed
+    withdrawn = {
+        "type": "consent_revoked",
+        "at": "2026-06-02T15:00:00Z",
+        "kind": "email",
+        "email": "pat@work.example",
+    }
+    request = make_request(channel="email", email="pat@work.example", events=[wrote, withdrawn])
+    assert violation_ids(engine.evaluate(request)) == [RULE_ID]
+
+
+def test_grace_deadline_is_the_earliest_across_candidate_zones() -> None:
+    """With a grace period, the business-day deadline is counted in every candidate zone and the
+    earliest end is kept (the grace is an allowance; the stricter reading gives the least)."""
+    engine = make_engine(
+        TCPA.replace("per_debt: true", "per_debt: true\n  revocation_grace_business_days: 1")
+    )
+    two_zones = [
+        {"country": "US", "state": "MA", "postal_code": "02139"},
+        {"country": "US", "state": "OR", "postal_code": "97204"},
+    ]
+    # Revoked Monday 06-15 (both zones): one business day is Tuesday 06-16, ending at Eastern
+    # midnight (04:00Z on 06-17), before Pacific midnight (07:00Z).
+    events = [consent(), revoked("2026-06-15T18:00:00Z")]
+    late_tuesday = make_request(
+        technology="autodialer", at="2026-06-17T05:00:00Z", events=events, locations=two_zones
+    )
+    assert violation_ids(engine.evaluate(late_tuesday)) == [RULE_ID]
+    tuesday = make_request(
+        technology="autodialer", at="2026-06-17T03:00:00Z", events=events, locations=two_zones
+    )
+    assert engine.evaluate(tuesday).allowed

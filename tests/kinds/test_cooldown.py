@@ -110,3 +110,29 @@ def test_letter_is_not_governed_by_a_call_cooldown(engine: Engine) -> None:
     decision = engine.evaluate(letter)
     assert decision.allowed
     assert outcome(decision) == "not_applicable"
+
+
+def test_consent_window_lifts_the_cooldown() -> None:
+    """Reg F 1006.14(b)(3)(i), comment 14(b)(3)(i)-3.i: 'call back on Monday' after a Friday
+    conversation; the window ends at the next conversation (14(b)(3)(i)-3.ii)."""
+    engine = make_engine(
+        AFTER_CONVERSATION
+        + """
+  exempt_after_consent:
+    consent_kinds: [call_frequency]
+    days: 7
+    ended_by: {channels: [call], outcomes: [conversation]}
+"""
+    )
+    friday = conversation("2026-06-12T10:00:00-04:00")
+    consent = {"type": "consent", "at": "2026-06-12T10:05:00-04:00", "kind": "call_frequency"}
+    monday = "2026-06-15T10:00:00-04:00"
+    assert engine.evaluate(make_request(at=monday, events=[friday, consent])).allowed
+    assert violation_ids(engine.evaluate(make_request(at=monday, events=[friday]))) == [RULE_ID]
+    talked = conversation("2026-06-15T10:00:00-04:00")
+    wednesday = make_request(at="2026-06-17T10:00:00-04:00", events=[friday, consent, talked])
+    decision = engine.evaluate(wednesday)
+    assert violation_ids(decision) == [RULE_ID]
+    assert decision.next_allowed_at == "2026-06-22T04:00:00Z"
+    # The window (06-12 .. 06-18) would still cover Thursday were it not for the conversation.
+    assert outcome(decision) == "fail"

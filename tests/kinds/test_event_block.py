@@ -209,3 +209,94 @@ def test_written_dispute_lifted_by_later_verification_of_the_same_debt() -> None
     assert not engine.evaluate(make_request(events=[dispute, other_debt])).allowed
     earlier = ev("verification_sent", at="2026-05-20T15:00:00Z", debt_id="D1")
     assert not engine.evaluate(make_request(events=[dispute, earlier])).allowed
+
+
+# ---------------------------------------------------------------- place_bound, one_reply_to_inbound
+
+PLACE = """
+kind: event_block
+params:
+  events: [inconvenient_place]
+  same_place: true
+  place_bound: {channels: [letter, in_person], call_phone_types: [landline]}
+  one_reply_to_inbound: true
+"""
+
+HOME = ev("inconvenient_place", place="home")
+
+
+def inbound(at: str, channel: str = "call", **fields: Any) -> dict[str, Any]:
+    return {
+        "type": "contact",
+        "at": at,
+        "channel": channel,
+        "direction": "inbound",
+        "outcome": "voicemail" if channel == "call" else "delivered",
+        **fields,
+    }
+
+
+@pytest.mark.parametrize(
+    ("fields", "blocked"),
+    [
+        ({"channel": "letter"}, True),  # mail goes to an address: tied to a place
+        ({"channel": "in_person"}, True),
+        ({"phone_type": "landline"}, True),
+        ({"phone_type": None}, True),  # an unknown phone type may be the home landline
+        ({"phone_type": "wireless"}, False),  # a mobile follows the person
+        ({"channel": "email", "email": "pat@example.com"}, False),
+        ({"channel": "letter", "place": "work"}, False),
+        ({"phone_type": "wireless", "place": "home"}, True),  # known to be at home
+    ],
+)
+def test_unknown_place_counts_only_for_place_bound_media(
+    fields: dict[str, Any], blocked: bool
+) -> None:
+    """Reg F comment 6(b)(1)(ii)-1: mail and landlines are tied to a place, email and mobiles
+    are not; a place-bound contact without a place may reach the designated one."""
+    decision = make_engine(PLACE).evaluate(make_request(events=[HOME], **fields))
+    assert violation_ids(decision) == ([RULE_ID] if blocked else [])
+
+
+def test_one_reply_when_the_person_reaches_out_from_the_blocked_place() -> None:
+    """Comment 6(b)(1)-2.ii: the consumer calls from home; one response through that medium."""
+    engine = make_engine(PLACE)
+    home_call = inbound("2026-06-15T13:30:00Z", place="home")
+    landline = {"phone_type": "landline", "place": "home"}
+    assert engine.evaluate(make_request(events=[HOME, home_call], **landline)).allowed
+    replied = {
+        "type": "contact",
+        "at": "2026-06-15T13:45:00Z",
+        "channel": "call",
+        "direction": "outbound",
+        "outcome": "no_answer",
+    }
+    twice = engine.evaluate(make_request(events=[HOME, home_call, replied], **landline))
+    assert violation_ids(twice) == [RULE_ID]
+    # From another place, or before the designation, it earns no reply.
+    work_call = inbound("2026-06-15T13:30:00Z", place="work")
+    assert violation_ids(engine.evaluate(make_request(events=[HOME, work_call], **landline)))
+    early = inbound("2026-06-01T13:30:00Z", place="home")
+    assert violation_ids(engine.evaluate(make_request(events=[early, HOME], **landline)))
+    # The reply goes through the medium the person used.
+    letter = engine.evaluate(make_request(channel="letter", events=[HOME, home_call]))
+    assert violation_ids(letter) == [RULE_ID]
+
+
+def test_one_reply_through_an_opted_out_address_only_to_that_address() -> None:
+    """Reg F 1006.14(h)(2)(ii): after opting out of texts to a number, the person texts from it:
+    one text reply to that number is allowed."""
+    engine = make_engine(
+        OPT_OUT.replace("same_address: true", "same_address: true\n  one_reply_to_inbound: true")
+    )
+    number = "+16175550123"
+    stop = ev("opt_out", channel="sms", address=number)
+    texted = inbound("2026-06-15T13:30:00Z", channel="sms", phone=number)
+    assert engine.evaluate(make_request(channel="sms", events=[stop, texted])).allowed
+    elsewhere = inbound("2026-06-15T13:30:00Z", channel="sms", phone="+16175550999")
+    assert violation_ids(engine.evaluate(make_request(channel="sms", events=[stop, elsewhere])))
+    unknown = inbound("2026-06-15T13:30:00Z", channel="sms")
+    assert violation_ids(engine.evaluate(make_request(channel="sms", events=[stop, unknown])))
+    # Without the parameter the opt-out holds.
+    plain = make_engine(OPT_OUT)
+    assert violation_ids(plain.evaluate(make_request(channel="sms", events=[stop, texted])))

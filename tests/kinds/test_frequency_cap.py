@@ -225,3 +225,171 @@ def test_known_only_seeks_consent_leaves_unflagged_messages_ungoverned() -> None
         decision = engine.evaluate(request)
         assert decision.allowed
         assert outcome(decision) == "not_applicable"
+
+
+# ---------------------------------------------------------------- exempt_after_consent
+
+WITH_CONSENT = (
+    SEVEN_IN_SEVEN
+    + """
+  exempt_after_consent:
+    consent_kinds: [call_frequency]
+    days: 7
+    per_debt: true
+    ended_by: {channels: [call], outcomes: [conversation]}
+"""
+)
+
+
+def frequency_consent(at: str, **fields: Any) -> dict[str, Any]:
+    return {"type": "consent", "at": at, "kind": "call_frequency", **fields}
+
+
+@pytest.fixture(scope="module")
+def consenting() -> Engine:
+    return make_engine(WITH_CONSENT)
+
+
+def test_consent_window_is_seven_local_days_with_the_day_of_receipt_as_day_1(
+    consenting: Engine,
+) -> None:
+    """Reg F 1006.14(b)(3)(i): consent received Tuesday 06-09 at 16:00 covers calls through
+    Monday 06-15, the whole day, and not Tuesday 06-16 even before 16:00."""
+    consent = frequency_consent("2026-06-09T16:00:00-04:00")
+    day_7 = [call(f"2026-06-15T{h:02d}:00:00-04:00") for h in range(8, 15)]
+    inside = make_request(at="2026-06-15T20:00:00-04:00", events=[consent, *day_7])
+    assert consenting.evaluate(inside).allowed
+    day_8 = [call(f"2026-06-16T{h:02d}:00:00-04:00") for h in range(8, 15)]
+    outside = make_request(at="2026-06-16T15:00:00-04:00", events=[consent, *day_8])
+    assert violation_ids(consenting.evaluate(outside)) == [RULE_ID]
+
+
+def test_calls_inside_the_window_never_count(consenting: Engine) -> None:
+    """Calls placed under the consent stay excluded after the window ends (comment
+    14(b)(3)(i)-3.iii): eight calls on days 5-7 do not count on day 8."""
+    consent = frequency_consent("2026-06-09T16:00:00-04:00")
+    placed = [call(f"2026-06-{d}T{h:02d}:00:00-04:00") for d in (13, 14, 15) for h in (9, 12, 15)]
+    later = make_request(at="2026-06-16T10:00:00-04:00", events=[consent, *placed])
+    assert consenting.evaluate(later).allowed
+    without = make_request(at="2026-06-16T10:00:00-04:00", events=placed)
+    assert violation_ids(consenting.evaluate(without)) == [RULE_ID]
+
+
+def test_calls_before_the_consent_still_count(consenting: Engine) -> None:
+    """Only calls placed after the consent is received are placed 'with' it."""
+    placed = [call(f"2026-06-15T{h:02d}:00:00-04:00") for h in range(8, 15)]
+    consent = frequency_consent("2026-06-15T15:00:00-04:00")
+    decision = consenting.evaluate(
+        make_request(at="2026-06-16T10:00:00-04:00", events=[*placed, consent])
+    )
+    # The proposed call is inside the window, so it is not capped; the seven still count later.
+    assert decision.allowed
+    after = consenting.evaluate(
+        make_request(
+            at="2026-06-16T10:00:00-04:00",
+            events=[
+                *placed,
+                consent,
+                {"type": "consent_revoked", "at": "2026-06-15T20:00:00Z", "kind": "call_frequency"},
+            ],
+        )
+    )
+    assert violation_ids(after) == [RULE_ID]
+
+
+def test_consent_for_another_debt_does_not_exempt(consenting: Engine) -> None:
+    consent = frequency_consent("2026-06-09T16:00:00-04:00", debt_ids=["D2"])
+    day_7 = [call(f"2026-06-15T{h:02d}:00:00-04:00") for h in range(8, 15)]
+    decision = consenting.evaluate(
+        make_request(at="2026-06-15T20:00:00-04:00", events=[consent, *day_7])
+    )
+    assert violation_ids(decision) == [RULE_ID]
+
+
+def test_a_later_conversation_ends_the_consent(consenting: Engine) -> None:
+    """Comment 14(b)(3)(i)-2: the consent expires at the next conversation about the debt; calls
+    after it count, the conversation's own call too."""
+    consent = frequency_consent("2026-06-12T09:00:00-04:00")
+    talk = call("2026-06-12T10:00:00-04:00", outcome="conversation")
+    later = [call(f"2026-06-13T{h:02d}:00:00-04:00") for h in range(8, 14)]
+    decision = consenting.evaluate(
+        make_request(at="2026-06-13T20:00:00-04:00", events=[consent, talk, *later])
+    )
+    assert violation_ids(decision) == [RULE_ID]
+    no_talk = [consent, call("2026-06-12T10:00:00-04:00"), *later]
+    assert consenting.evaluate(make_request(at="2026-06-13T20:00:00-04:00", events=no_talk)).allowed
+
+
+def test_consent_window_ends_at_the_earliest_zone_midnight(consenting: Engine) -> None:
+    """With candidate zones Eastern and Pacific, day 7 ends at Eastern midnight: the stricter
+    reading of when the window closes."""
+    placed = [call(f"2026-06-09T{h:02d}:00:00-04:00") for h in range(8, 15)]
+    consent = frequency_consent("2026-06-09T16:00:00-04:00")
+    two_zones = [
+        {"country": "US", "state": "MA", "postal_code": "02139"},
+        {"country": "US", "state": "OR", "postal_code": "97204"},
+    ]
+    # 00:30 EDT on 06-16 is 21:30 PDT on 06-15: the seven calls of 06-09 are still in Oregon's
+    # period, and the consent window, closed at Eastern midnight, no longer covers the call.
+    late = make_request(at="2026-06-16T04:30:00Z", events=[*placed, consent], locations=two_zones)
+    assert violation_ids(consenting.evaluate(late)) == [RULE_ID]
+    earlier = make_request(
+        at="2026-06-16T03:30:00Z", events=[*placed, consent], locations=two_zones
+    )
+    assert consenting.evaluate(earlier).allowed
+
+
+# ---------------------------------------------------------------- rolling and waived_by_consent
+
+ROLLING = """
+kind: frequency_cap
+applies_to: {channels: [call]}
+params:
+  max: 3
+  days: 30
+  rolling: true
+  per: phone
+  counts: {channels: [call], directions: [outbound], technologies: [prerecorded]}
+  waived_by_consent: {consent_kinds: [tcpa_prior_express], address: phone}
+"""
+
+
+def prerecorded(at: str) -> dict[str, Any]:
+    return call(at, technology="prerecorded")
+
+
+def test_rolling_period_is_days_times_24_hours() -> None:
+    """A call leaves a rolling 30-day period exactly 30 x 24 hours after it was made."""
+    engine = make_engine(ROLLING)
+    calls = [prerecorded(f"2026-{md}T10:00:00-04:00") for md in ("05-16", "06-01", "06-10")]
+    before = engine.evaluate(make_request(at="2026-06-15T09:59:00-04:00", events=calls))
+    assert violation_ids(before) == [RULE_ID]
+    assert before.next_allowed_at == "2026-06-15T14:00:00Z"
+    assert engine.evaluate(make_request(at="2026-06-15T10:00:00-04:00", events=calls)).allowed
+
+
+def test_rolling_period_is_stricter_than_calendar_days_late_in_the_day() -> None:
+    """A call at 23:00 on day 1 still counts at 01:00 on day 31 (29 days 2 hours later)."""
+    engine = make_engine(ROLLING)
+    calls = [
+        prerecorded("2026-05-17T23:00:00-04:00"),
+        *map(prerecorded, ("2026-06-01T10:00:00-04:00", "2026-06-10T10:00:00-04:00")),
+    ]
+    decision = engine.evaluate(make_request(at="2026-06-16T01:00:00-04:00", events=calls))
+    assert violation_ids(decision) == [RULE_ID]
+
+
+def test_waived_by_an_unrevoked_consent_for_the_number() -> None:
+    """FCC 22-100: consent lifts the residential limit; consent for another number, or one
+    revoked, does not."""
+    engine = make_engine(ROLLING)
+    calls = [prerecorded(f"2026-06-{d:02d}T10:00:00-04:00") for d in (1, 8, 12)]
+    given = {"type": "consent", "at": "2026-05-01T10:00:00Z", "kind": "tcpa_prior_express"}
+    mine = {**given, "phone": "+16175550123"}
+    other = {**given, "phone": "+16175550999"}
+    at = "2026-06-15T10:00:00-04:00"
+    assert engine.evaluate(make_request(at=at, events=[mine, *calls])).allowed
+    assert violation_ids(engine.evaluate(make_request(at=at, events=[other, *calls]))) == [RULE_ID]
+    revoked = {**mine, "type": "consent_revoked", "at": "2026-06-02T10:00:00Z"}
+    denied = engine.evaluate(make_request(at=at, events=[mine, revoked, *calls]))
+    assert violation_ids(denied) == [RULE_ID]

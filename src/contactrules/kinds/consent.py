@@ -15,6 +15,7 @@ consumer's consent to that method); then any later revocation of the kind ends i
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -63,6 +64,58 @@ class ConsentParams(BaseModel):
             raise ValueError("revocation_grace_business_days must be between 0 and 10")
         return value
 
+    def compile_holds(self, options: CompileOptions) -> ConsentHolds:
+        """A test returning None when an unrevoked consent covers the contact, else why not."""
+        kinds = frozenset(self.consent_kinds)
+        grace = (
+            options.tcpa_revocation_grace_business_days
+            if self.revocation_grace_business_days == "engine"
+            else self.revocation_grace_business_days
+        )
+        field, per_debt, inbound_counts = self.address, self.per_debt, self.inbound_counts
+        label = ", ".join(sorted(kinds))
+
+        def at_address(event: Any, wanted: str | None) -> bool:
+            """Whether an event concerns the wanted address (any address when None)."""
+            if wanted is None:
+                return True
+            value = getattr(event, field)
+            return isinstance(value, str) and value.lower() == wanted
+
+        def holds(ctx: Context, moment: Moment) -> str | None:
+            contact = ctx.request.contact
+            wanted: str | None = None
+            if field != "none":
+                given = contact.phone if field == "phone" else contact.email
+                if given is None:
+                    return f"no {field} given, so no consent can be matched to it"
+                wanted = given.lower()
+            revocations = [
+                r
+                for r in ctx.events("consent_revoked")
+                if r.kind in kinds and at_address(r, wanted)
+            ]
+            if inbound_counts and any(
+                e.direction == "inbound"
+                and at_address(e, wanted)
+                and not any(_revoked(r, e, moment, grace, ctx) for r in revocations)
+                for e in ctx.events("contact")
+            ):
+                return None
+            for consent in reversed(ctx.events("consent")):
+                if consent.kind not in kinds or not at_address(consent, wanted):
+                    continue
+                if per_debt and not covers_debt(consent, contact.debt_id):
+                    continue
+                if not any(_revoked(r, consent, moment, grace, ctx) for r in revocations):
+                    return None
+            return f"no unrevoked consent ({label}) for {wanted or contact.channel + ' messages'}"
+
+        return holds
+
+
+ConsentHolds = Callable[[Context, Moment], str | None]
+
 
 class ConsentRequiredRule(RuleBase):
     """Denies the contact unless an unrevoked consent covers its address (and debt)."""
@@ -71,57 +124,31 @@ class ConsentRequiredRule(RuleBase):
     params: ConsentParams
 
     def compile(self, options: CompileOptions = DEFAULT_OPTIONS) -> Check:
-        p = self.params
-        kinds = frozenset(p.consent_kinds)
-        grace = (
-            options.tcpa_revocation_grace_business_days
-            if p.revocation_grace_business_days == "engine"
-            else p.revocation_grace_business_days
-        )
-
-        def at_address(event: Any, wanted: str | None) -> bool:
-            """Whether an event concerns the wanted address (any address when None)."""
-            if wanted is None:
-                return True
-            value = getattr(event, p.address)
-            return isinstance(value, str) and value.lower() == wanted
+        holds = self.params.compile_holds(options)
 
         def check(ctx: Context, moment: Moment) -> Failure | None:
-            contact = ctx.request.contact
-            wanted: str | None = None
-            if p.address != "none":
-                given = contact.phone if p.address == "phone" else contact.email
-                if given is None:
-                    return Failure(f"no {p.address} given, so no consent can match it", None)
-                wanted = given.lower()
-            revocations = [
-                r
-                for r in ctx.events("consent_revoked")
-                if r.kind in kinds and at_address(r, wanted)
-            ]
-            if p.inbound_counts and any(
-                e.direction == "inbound" and at_address(e, wanted) for e in ctx.events("contact")
-            ):
-                return None
-            for consent in reversed(ctx.events("consent")):
-                if consent.kind not in kinds or not at_address(consent, wanted):
-                    continue
-                if p.per_debt and not covers_debt(consent, contact.debt_id):
-                    continue
-                if not any(_revoked(r, consent, moment, grace, ctx) for r in revocations):
-                    return None
-            target = wanted or f"{contact.channel} messages"
-            return Failure(f"no unrevoked consent ({', '.join(sorted(kinds))}) for {target}", None)
+            missing = holds(ctx, moment)
+            return None if missing is None else Failure(missing, None)
 
         return check
 
 
 def _revoked(revocation: Any, consent: Any, moment: Moment, grace_days: int, ctx: Context) -> bool:
+    """Whether ``revocation`` (of a consent, or of a message that counted as one) is in effect."""
     if revocation.at < consent.at:
         return False
     if grace_days == 0:
         return True
     # The FCC allows up to N business days to honour a revocation; the caller chose to use them.
-    tz = ctx.zones[0] if ctx.zones else dt.UTC
-    deadline_day = us_federal_business_days(revocation.at.astimezone(tz).date(), grace_days)
-    return moment.utc >= local_midnight(deadline_day + dt.timedelta(days=1), tz)
+    # The deadline is counted in each candidate zone and the earliest is kept: the grace is an
+    # allowance, so the stricter reading gives the least of it.
+    zones = ctx.zones or (dt.UTC,)
+    ends = min(
+        local_midnight(
+            us_federal_business_days(revocation.at.astimezone(tz).date(), grace_days)
+            + dt.timedelta(days=1),
+            tz,
+        )
+        for tz in zones
+    )
+    return moment.utc >= ends

@@ -3,6 +3,8 @@
 Serves Regulation F 12 CFR 1006.14(b)(2)(i)(B): a call within seven days after a telephone
 conversation about the debt is presumed harassment; the conversation's day is day 1, so a
 conversation on a Monday blocks calls through Sunday and they may resume on the next Monday.
+A call placed with the person's prior consent, inside its window, is not blocked (1006.14(b)(3)(i),
+comment 14(b)(3)(i)-3.i: "call back on Monday" after a Friday conversation).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from contactrules.context import Context, Moment, local_midnight
 from contactrules.kinds.base import DEFAULT_OPTIONS, Check, CompileOptions, Failure, RuleBase
+from contactrules.kinds.exemptions import ConsentExemption, within
 from contactrules.kinds.matching import CONTACTS, ContactFilter, Per, same_target
 from contactrules.models.events import ContactEvent
 
@@ -26,6 +29,10 @@ class CooldownParams(BaseModel):
         ge=1, le=366, description="Local calendar days blocked, the event's day is day 1"
     )
     per: Per = "debt"
+    exempt_after_consent: ConsentExemption | None = Field(
+        None,
+        description="Contacts inside a consent window are not blocked (Reg F 1006.14(b)(3)(i))",
+    )
 
 
 class CooldownRule(RuleBase):
@@ -44,6 +51,10 @@ class CooldownRule(RuleBase):
         memo_key = f"cooldown:{self.id}:{self.effective.from_}"
         # Older events cannot block; two days' slack covers the gap between zones' calendars.
         lookback = dt.timedelta(days=days + 2)
+        exemption = self.params.exempt_after_consent
+        consent_windows = (
+            exemption.compile(per, memo_key + ":consent") if exemption is not None else None
+        )
 
         def latest_event(ctx: Context) -> ContactEvent | None:
             if memo_key in ctx.memo:
@@ -63,6 +74,8 @@ class CooldownRule(RuleBase):
         def check(ctx: Context, moment: Moment) -> Failure | None:
             latest = latest_event(ctx)
             if latest is None:
+                return None
+            if consent_windows is not None and within(consent_windows(ctx), moment.utc):
                 return None
             retry: dt.datetime | None = None
             for local in moment.local:

@@ -11,7 +11,7 @@ channel or address, and which field ends the block are parameters.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -20,7 +20,8 @@ from contactrules.context import Context, Moment, local_midnight
 from contactrules.kinds.base import DEFAULT_OPTIONS, Check, CompileOptions, Failure, RuleBase
 from contactrules.kinds.matching import covers_debt
 from contactrules.models import events as event_models
-from contactrules.models.vocabulary import EventType
+from contactrules.models.request import Contact
+from contactrules.models.vocabulary import Channel, EventType, PhoneType
 
 EVENT_MODELS: dict[str, type[BaseModel]] = {
     "contact": event_models.ContactEvent,
@@ -40,6 +41,35 @@ EVENT_MODELS: dict[str, type[BaseModel]] = {
 }
 
 
+class PlaceBoundMedia(BaseModel):
+    """Media tied to a place (Reg F comment 6(b)(1)(ii)-1: a mailing address, a landline), as
+    opposed to media that follow the person (email, a mobile phone). A contact through one of them
+    whose place is not given may reach the designated place, so it is treated as reaching it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    channels: list[Channel] = Field(default_factory=list, description="e.g. letter, in_person")
+    call_phone_types: list[PhoneType] = Field(
+        default_factory=list,
+        description="Calls to these phone types (an unknown phone type matches), e.g. landline",
+    )
+
+    def compile(self) -> Callable[[Contact], bool]:
+        channels = frozenset(self.channels)
+        phone_types = frozenset(self.call_phone_types)
+
+        def tied(contact: Contact) -> bool:
+            if contact.channel in channels:
+                return True
+            return (
+                contact.channel == "call"
+                and bool(phone_types)
+                and (contact.phone_type in phone_types or contact.phone_type in (None, "unknown"))
+            )
+
+        return tied
+
+
 class EventBlockParams(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -51,6 +81,10 @@ class EventBlockParams(BaseModel):
     per_debt: bool = Field(False, description="The event must concern the contact's debt")
     same_channel: bool = Field(False, description="The event's channel must be the contact's")
     same_place: bool = Field(False, description="The event's place must be the contact's place")
+    place_bound: PlaceBoundMedia | None = Field(
+        None,
+        description="With same_place: media whose unknown place counts as the event's place",
+    )
     same_address: bool = Field(
         False, description="The event's address, when it names one, must be the contact's"
     )
@@ -67,6 +101,13 @@ class EventBlockParams(BaseModel):
     )
     lifted_by: list[EventType] = Field(
         default_factory=list, description="Later events (same debt when per_debt) that end it"
+    )
+    one_reply_to_inbound: bool = Field(
+        False,
+        description=(
+            "When the person's latest contact came in through the contact's medium after the "
+            "event (from the blocked address or place), one reply through that medium is allowed"
+        ),
     )
     message: str = Field("{event} on {date}", description="Uses {event} and {date}")
 
@@ -100,6 +141,7 @@ class EventBlockRule(RuleBase):
     def compile(self, options: CompileOptions = DEFAULT_OPTIONS) -> Check:
         p = self.params
         where = tuple(p.where.items())
+        tied_to_place = p.place_bound.compile() if p.place_bound else (lambda contact: False)
 
         def matches(event: Any, ctx: Context) -> bool:
             if any(getattr(event, name) != value for name, value in where):
@@ -109,9 +151,14 @@ class EventBlockRule(RuleBase):
                 return False
             if p.same_channel and event.channel != contact.channel:
                 return False
-            # Place-bound rules bind when the collector knows the contact reaches that place
-            # (Reg F comment 6(b)(1)(ii)-1: email or a mobile call is not tied to a place).
-            if p.same_place and event.place != contact.place:
+            # Place-bound rules bind when the collector knows the contact reaches that place, or
+            # its medium is tied to a place that is not given (Reg F comment 6(b)(1)(ii)-1:
+            # email or a mobile call is not tied to a place; mail and a landline are).
+            if (
+                p.same_place
+                and event.place != contact.place
+                and (contact.place is not None or not tied_to_place(contact))
+            ):
                 return False
             if p.same_address and event.address is not None:
                 address = ctx.contact_address()
@@ -142,7 +189,9 @@ class EventBlockRule(RuleBase):
             blocking: list[tuple[Any, dt.datetime | None]] = []
             for event_type in p.events:
                 for event in ctx.events(event_type):
-                    if matches(event, ctx):
+                    if matches(event, ctx) and not (
+                        p.one_reply_to_inbound and _answers_inbound(event, ctx, p)
+                    ):
                         active, until = in_effect(event, moment)
                         if active:
                             blocking.append((event, until))
@@ -166,6 +215,26 @@ def _as_instant(end: dt.date | None, moment: Moment) -> dt.datetime | None:
     day_after = end + dt.timedelta(days=1)
     zones = [local.tzinfo for local in moment.local if local.tzinfo is not None] or [dt.UTC]
     return max(local_midnight(day_after, tz) for tz in zones)
+
+
+def _answers_inbound(event: Any, ctx: Context, p: EventBlockParams) -> bool:
+    """The contact is the single reply the law allows when the person initiates contact through a
+    medium (or from a place) they asked the collector not to use: Reg F 1006.14(h)(2)(ii) and
+    comment 6(b)(1)-2.ii. The person's latest contact must have come in after the event, through
+    the contact's medium, from the blocked address or place, and nothing has been sent since."""
+    contacts = ctx.events("contact")
+    if not contacts:
+        return False
+    last = contacts[-1]
+    contact = ctx.request.contact
+    if last.direction != "inbound" or last.at <= event.at or last.channel != contact.channel:
+        return False
+    if p.same_place and last.place != event.place:
+        return False
+    if p.same_address and event.address is not None:
+        came_from = last.phone if last.channel in ("call", "sms") else last.email
+        return came_from is not None and _normal(came_from) == _normal(event.address)
+    return True
 
 
 def _lifted(event: Any, ctx: Context, lifted_by: Sequence[str], per_debt: bool) -> bool:
