@@ -62,6 +62,21 @@ def test_dialed_area_code_is_added_for_calls_and_texts() -> None:
         assert found.zone_names == ("America/New_York", "America/Los_Angeles")
 
 
+def test_toll_free_number_adds_no_zone() -> None:
+    """A toll-free number is not geographic: the locations decide (Fla. Stat. 559.72(17) says as
+    much), instead of every zone of the numbering plan from Guam to Newfoundland."""
+    found = where(phone="+18772345678", channel="call", state="MA", postal_code="02139")
+    assert found.zone_names == ("America/New_York",)
+    assert where(phone="+16175550142", channel="call", postal_code="02139").zone_names == (
+        "America/New_York",
+    )
+
+
+def test_toll_free_number_without_a_location_fails_closed() -> None:
+    request = make_request(channel="call", phone="+18772345678", locations=[])
+    assert resolve(parse_request(request)).missing
+
+
 def test_dialed_area_code_is_not_added_for_email() -> None:
     """An email is not received at the phone's area code: contact.phone is ignored for email."""
     found = where(phone="+14155550142", channel="email", state="MA", postal_code="02139")

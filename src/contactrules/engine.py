@@ -19,11 +19,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Literal, NamedTuple, Protocol
 
 from contactrules.context import UTC, Context, Moment, local_midnight
 from contactrules.errors import InvalidRequest
-from contactrules.kinds.base import DEFAULT_OPTIONS, Check, CompileOptions, Failure
+from contactrules.kinds.base import DEFAULT_OPTIONS, Check, CompileOptions, Failure, RuleBase
 from contactrules.location import Whereabouts, resolve
 from contactrules.models.decision import Decision, Finding, TraceEntry
 from contactrules.models.parse import parse_request, parse_request_json
@@ -57,6 +57,8 @@ class CompiledRule:
     check: Check
     # Event types without which the rule always passes (None: it may fail on any request).
     needs: frozenset[str] | None = None
+    # The validated rule as written, for backends and tools that compile it their own way.
+    spec: RuleBase | None = None
 
     def skippable(self, present: frozenset[str]) -> bool:
         """Whether the request's event types show, without running it, that the rule passes."""
@@ -120,7 +122,7 @@ class Schedule:
         found = self._runnable.get(present)
         if found is None:
             checks = tuple(check for check in self.checks if not check[1].skippable(present))
-            deny = tuple(rule for _, rule in checks if rule.severity == "deny")
+            deny = tuple(check for check in checks if check[1].severity == "deny")
             found = Runnable(checks, deny)
             if len(self._runnable) >= RUNNABLE_MEMO_SIZE:
                 self._runnable.clear()
@@ -128,9 +130,54 @@ class Schedule:
         return found
 
 
+Checks = tuple[tuple[int, CompiledRule], ...]  # rules to check, each with its line in the trace
+Failed = list[tuple[int, CompiledRule, Failure]]
+
+
 class Runnable(NamedTuple):
-    checks: tuple[tuple[int, CompiledRule], ...]
-    deny_rules: tuple[CompiledRule, ...]
+    checks: Checks
+    deny_checks: Checks
+
+
+class Backend(Protocol):
+    """How the rules a schedule selects are checked at one instant.
+
+    The native backend calls each compiled check; another (``contactrules.backends``) may
+    evaluate the same rules differently, and must then fail the same rules. A backend sees the
+    schedule, so it may check every rule rather than only those ``runnable`` selects.
+    """
+
+    name: str
+
+    def failures(self, schedule: Schedule, ctx: Context, moment: Moment, deny_only: bool) -> Failed:
+        """The rules that fail at ``moment``, in schedule order, with why."""
+        ...
+
+
+class NativeBackend:
+    """Calls each rule's compiled check, skipping rules whose events are absent."""
+
+    name = "native"
+
+    def failures(self, schedule: Schedule, ctx: Context, moment: Moment, deny_only: bool) -> Failed:
+        runnable = schedule.runnable(ctx.present)
+        failed: Failed = []
+        for index, rule in runnable.deny_checks if deny_only else runnable.checks:
+            failure = rule.check(ctx, moment)
+            if failure is not None:
+                failed.append((index, rule, failure))
+        return failed
+
+
+NATIVE = NativeBackend()
+# Another backend is added here, imported lazily when its dependency is optional.
+BackendName = Literal["native"]
+
+
+def _backend(name: BackendName, families: Mapping[str, tuple[RuleFamily, ...]]) -> Backend:
+    if name == "native":
+        return NATIVE
+    raise ValueError(f"unknown backend {name!r}")
 
 
 # Distinct (jurisdictions, static facts) combinations remembered per engine; past this the memo
@@ -167,6 +214,7 @@ def compile_rulesets(
                 applies=rule.applies_to.compile(),
                 check=rule.compile(options),
                 needs=rule.needs_events(),
+                spec=rule,
             )
             families.setdefault(doc.jurisdiction, {}).setdefault(rule.id, []).append(compiled)
     return {
@@ -203,16 +251,21 @@ class Engine:
         "_plans",
         "_rulesets",
         "_schedules",
+        "backend",
         "digest",
         "options",
     )
 
     def __init__(
-        self, rulesets: Sequence[LoadedRuleset], options: CompileOptions = DEFAULT_OPTIONS
+        self,
+        rulesets: Sequence[LoadedRuleset],
+        options: CompileOptions = DEFAULT_OPTIONS,
+        backend: BackendName = "native",
     ) -> None:
         self._rulesets = tuple(rulesets)
         self.options = options
         self._families = MappingProxyType(compile_rulesets(self._rulesets, options))
+        self.backend = _backend(backend, self._families)
         self.digest = _digest(self._rulesets, options)
         self._plans: dict[tuple[object, ...], tuple[PlannedFamily, ...]] = {}
         self._schedules: dict[tuple[object, ...], Schedule] = {}
@@ -226,22 +279,28 @@ class Engine:
         extra: Iterable[pathlib.Path | str] = (),
         *,
         tcpa_revocation_grace_business_days: int = 0,
+        backend: BackendName = "native",
     ) -> Engine:
         """The bundled rulesets, plus overlay directories or files in ``extra``.
 
         ``tcpa_revocation_grace_business_days`` (0 to 10) uses the FCC's allowance to honour a
         revocation of TCPA consent within that many business days; 0, the default, honours it
-        at once.
+        at once. ``backend`` chooses how rules are checked: ``native`` (compiled Python, the
+        default).
         """
         options = CompileOptions(tcpa_revocation_grace_business_days)
-        return cls(load_paths([bundled_root(), *extra]), options)
+        return cls(load_paths([bundled_root(), *extra]), options, backend)
 
     @classmethod
     def from_paths(
-        cls, *paths: pathlib.Path | str, tcpa_revocation_grace_business_days: int = 0
+        cls,
+        *paths: pathlib.Path | str,
+        tcpa_revocation_grace_business_days: int = 0,
+        backend: BackendName = "native",
     ) -> Engine:
         """Only the rulesets found under ``paths`` (files or directories)."""
-        return cls(load_paths(paths), CompileOptions(tcpa_revocation_grace_business_days))
+        options = CompileOptions(tcpa_revocation_grace_business_days)
+        return cls(load_paths(paths), options, backend)
 
     # ------------------------------------------------------------------ introspection
     @property
@@ -349,10 +408,7 @@ class _Evaluation:
         trace = list(schedule.trace)
         # When each deny failure could first pass: the search for next_allowed_at starts there.
         retries: list[dt.datetime | None] = []
-        for index, rule in schedule.runnable(ctx.present).checks:
-            failure = rule.check(ctx, moment)
-            if failure is None:
-                continue
+        for index, rule, failure in self.engine.backend.failures(schedule, ctx, moment, False):
             trace[index] = TraceEntry(
                 rule.id, "fail", rule.jurisdiction, rule.version, failure.message
             )
@@ -414,10 +470,7 @@ class _Evaluation:
             moment = Moment.at(candidate, self.where.zones)
             retries: list[dt.datetime] = []
             schedule = self.engine.schedule(self.jurisdictions, ctx, moment)
-            for rule in schedule.runnable(ctx.present).deny_rules:
-                failure = rule.check(ctx, moment)
-                if failure is None:
-                    continue
+            for _, rule, failure in self.engine.backend.failures(schedule, ctx, moment, True):
                 retry = _earliest(failure.retry_at, rule.ends_at(moment))
                 if retry is None:
                     return None

@@ -89,8 +89,15 @@ def zip_info(postal_code: str) -> ZipInfo | None:
 
 @lru_cache(maxsize=65536)
 def phone_zones(e164: str) -> tuple[str, ...]:
-    """IANA zones of a number's area code; empty for numbers with no geographic zone."""
+    """IANA zones of a number's area code; empty for numbers with no geographic zone.
+
+    Toll-free and other non-geographic numbers say nothing about where the person is (the
+    metadata lists every zone of the numbering plan for them), so they add no zone and the
+    consumer's locations decide, as Florida's 559.72(17) prescribes for such numbers.
+    """
     number = phonenumbers.parse(e164, None)
+    if not phonenumbers.is_number_geographical(number):
+        return ()
     names = phone_timezone.time_zones_for_number(number)
     return tuple(sorted(name for name in names if is_known_zone(name)))
 
