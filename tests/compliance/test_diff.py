@@ -67,7 +67,9 @@ def test_changing_one_cap_flips_decisions_of_exactly_that_rule(
     _, report = stricter
     impact = report.impact
     assert impact.generated == DEFAULT_SAMPLES >= 10_000
-    assert impact.cases == len(list(CASES.rglob("*.json")))
+    # One request written twice is decided once: 033 is 002's request, its instant written
+    # with an offset instead of Z.
+    assert impact.cases == len(list(CASES.rglob("*.json"))) - 1
     assert impact.decided + len(impact.invalid) == impact.cases + impact.generated
     assert impact.totals["allow_to_deny"] > 10  # a stricter cap only ever denies more
     assert impact.totals["deny_to_allow"] == 0
