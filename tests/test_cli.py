@@ -199,3 +199,16 @@ def test_as_of_must_be_a_date(capsys: pytest.CaptureFixture[str]) -> None:
         main(["rules", "--as-of", "last tuesday"])
     assert info.value.code == 2
     assert "not a date" in capsys.readouterr().err
+
+
+def test_every_command_is_in_the_readme_and_the_officers_guide() -> None:
+    from contactrules.cli import _parser
+
+    root = pathlib.Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text()
+    guide = (root / "docs" / "for-compliance-officers.md").read_text()
+    sub = next(a for a in _parser()._actions if a.dest == "command")
+    for name in sub.choices:  # type: ignore[union-attr]
+        assert f"| `contactrules {name}" in readme, name
+    for name in ("rules", "lint", "test", "diff", "audit"):
+        assert f"| `contactrules {name}" in guide, name

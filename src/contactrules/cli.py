@@ -163,7 +163,8 @@ def _rules(
         return EXIT_ALLOWED
     for rule in rules:
         until = rule.effective_to.isoformat() if rule.effective_to else "in force"
-        print(f"{rule.id}  [{rule.jurisdiction}, {rule.kind}, {rule.severity}]")
+        layer = "" if rule.layer == "law" else f", {rule.layer} layer"
+        print(f"{rule.id}  [{rule.jurisdiction}, {rule.kind}, {rule.severity}{layer}]")
         print(f"    {rule.title}")
         print(f"    {rule.citation}  <{rule.source_url}>")
         print(f"    effective {rule.effective_from} .. {until}   ({rule.source_file})")

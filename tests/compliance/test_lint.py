@@ -326,3 +326,91 @@ def test_overlays_are_checked_as_overlays(tmp_path: pathlib.Path) -> None:
         "us.regf.time-of-day",
         8,
     )
+
+
+RULE_FILE = """\
+jurisdiction: US-ZZ
+title: Test state
+level: state
+reviewed: 2026-11-01
+sources: [{title: Test statute, url: "https://example.org/statute"}]
+rules:
+  - id: zz.rule
+    title: Rule under test
+    citation: {ref: "Test 1", url: "https://example.org/statute#1"}
+    effective: {from: 2020-01-01}
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "kind: consent_required\napplies_to: {channels: [email]}\n"
+            "params: {consent_kinds: [tcpa_prior_express], address: phone}",
+            ("error", "contradiction", "rules[0].applies_to.channels"),
+        ),
+        (
+            "kind: consent_required\nparams: {consent_kinds: [tcpa_prior_express], address: phone}",
+            ("warning", "contradiction", "rules[0].params.address"),
+        ),
+        (
+            "kind: frequency_cap\napplies_to: {channels: [letter]}\nparams: {max: 2, days: 7, "
+            "per: phone}",
+            ("error", "contradiction", "rules[0].params.per"),
+        ),
+        (
+            "kind: frequency_cap\nparams: {max: 2, days: 7, counts: {channels: []}}",
+            ("error", "never-denies", "rules[0].params.counts.channels"),
+        ),
+        (
+            "kind: time_window\nparams: {windows: [{days: [], start: '08:00', end: '20:00'}]}",
+            ("error", "empty-window", "rules[0].params.windows[0].days"),
+        ),
+        (
+            "kind: time_window\nparams: {windows: [{start: '00:00', end: '12:00'}, "
+            "{start: '11:00', end: '24:00'}]}",
+            ("warning", "never-denies", "rules[0].params.windows"),
+        ),
+        (
+            "kind: prohibition\napplies_to: {known_only: [places]}",
+            ("warning", "no-effect", "rules[0].applies_to.known_only"),
+        ),
+    ],
+)
+def test_semantic_checks_of_one_rule(
+    body: str, expected: tuple[str, str, str], tmp_path: pathlib.Path
+) -> None:
+    (tmp_path / "zz.yaml").write_text(RULE_FILE + textwrap.indent(body, "    ") + "\n")
+    (problem,) = lint([tmp_path], as_of=AS_OF).problems
+    assert (problem.severity, problem.code, problem.field) == expected
+    assert problem.rule_id == "zz.rule" and problem.line is not None and problem.line >= 7
+
+
+def test_sound_rules_raise_nothing(tmp_path: pathlib.Path) -> None:
+    body = (
+        "kind: consent_required\napplies_to: {channels: [call, sms]}\n"
+        "params: {consent_kinds: [tcpa_prior_express], address: phone}"
+    )
+    (tmp_path / "zz.yaml").write_text(RULE_FILE + textwrap.indent(body, "    ") + "\n")
+    assert lint([tmp_path], as_of=AS_OF).problems == []
+
+
+def test_case_requests_and_orphans(tmp_path: pathlib.Path) -> None:
+    (tmp_path / "zz.yaml").write_text(
+        RULE_FILE + "    kind: prohibition\n    applies_to: {channels: [in_person]}\n"
+    )
+    cases = "cases:\n  - name: no instant\n    request: {contact: {channel: call}}\n" + (
+        "    expect: {allowed: true}\n"
+    )
+    (tmp_path / "zz.cases.yaml").write_text(cases)
+    (tmp_path / "elsewhere.cases.yaml").write_text(cases)
+    found = {
+        (p.code, pathlib.PurePath(p.file or "").name)
+        for p in lint([tmp_path], as_of=AS_OF).problems
+    }
+    assert found == {
+        ("case-request", "zz.cases.yaml"),
+        ("case-request", "elsewhere.cases.yaml"),
+        ("orphan-case-file", "elsewhere.cases.yaml"),
+    }

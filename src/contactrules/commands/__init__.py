@@ -42,3 +42,15 @@ def as_of_date(text: str) -> dt.date:
 def overlays(args: argparse.Namespace) -> list[str]:
     """The ``--rules`` overlay paths named on the command line."""
     return list(getattr(args, "rules", []) or [])
+
+
+def add_paths_and_as_of(parser: argparse.ArgumentParser, as_of_help: str) -> None:
+    """The PATH... and ``--as-of DATE`` arguments ``lint`` and ``test`` share."""
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="ruleset directories or files, or case files (default: the bundled rulesets)",
+    )
+    parser.add_argument("--as-of", type=as_of_date, metavar="DATE", help=as_of_help)
+    parser.add_argument("--json", action="store_true", help="machine-readable output")

@@ -125,6 +125,10 @@ def _print(report: Report) -> None:
         print(f"  {_ARROWS[direction]}: {impact.totals[direction]}")
     for (direction, rule_id, jurisdiction), count in sorted(impact.flips.items()):
         print(f"    {_ARROWS[direction]}  {count:6d}  {rule_id} ({jurisdiction or 'engine'})")
+    if impact.by_jurisdiction:
+        print("  by jurisdiction:")
+    for (direction, jurisdiction), count in sorted(impact.by_jurisdiction.items()):
+        print(f"    {_ARROWS[direction]}  {count:6d}  {jurisdiction}")
     print(f"  denied by both, for different rules: {impact.deny_reasons_changed}")
     for (status, rule_id, jurisdiction), count in sorted(impact.reasons.items()):
         print(f"    {status:>7} {count:6d}  {rule_id} ({jurisdiction or 'engine'})")

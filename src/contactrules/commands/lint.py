@@ -15,7 +15,7 @@ import argparse
 import datetime as dt
 import json
 
-from contactrules.commands import as_of_date, overlays
+from contactrules.commands import add_paths_and_as_of, overlays
 from contactrules.compliance.lint import STALE_AFTER_MONTHS, LintReport, lint
 
 NAME = "lint"
@@ -26,21 +26,12 @@ EXIT_CLEAN, EXIT_ERRORS = 0, 1
 
 
 def register(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        help="ruleset directories or files, or case files (default: the bundled rulesets)",
-    )
-    parser.add_argument(
-        "--as-of",
-        type=as_of_date,
-        metavar="DATE",
-        help=f"warn of reviews more than {STALE_AFTER_MONTHS} months before DATE "
+    add_paths_and_as_of(
+        parser,
+        f"warn of reviews more than {STALE_AFTER_MONTHS} months before DATE "
         "(default: today); also counts the rules in force then",
     )
     parser.add_argument("--strict", action="store_true", help="warnings fail the run too")
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import pathlib
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from contactrules.commands import as_of_date, overlays
+from contactrules.commands import add_paths_and_as_of, overlays
 from contactrules.compliance.cases import (
     CaseFile,
     CaseResult,
@@ -32,6 +33,7 @@ from contactrules.compliance.collection import collect
 from contactrules.compliance.problems import Problem
 from contactrules.engine import Engine
 from contactrules.errors import RulesetError
+from contactrules.ruleset.loader import bundled_root, is_case_file
 
 NAME = "test"
 HELP = "run the example cases beside the rulesets and report rule coverage; exit 1 on failures"
@@ -39,23 +41,14 @@ EXIT_PASSED, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 
 
 def register(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        help="ruleset directories or files, or case files (default: the bundled rulesets)",
-    )
-    parser.add_argument(
-        "--as-of",
-        type=as_of_date,
-        metavar="DATE",
-        help="report coverage of the rule versions in force on DATE only (default: every version)",
+    add_paths_and_as_of(
+        parser,
+        "report coverage of the rule versions in force on DATE only (default: every version)",
     )
     parser.add_argument(
         "-k", dest="match", metavar="TEXT", help="run only the cases whose name contains TEXT"
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="list passing cases too")
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -79,10 +72,18 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result.to_json(), indent=2))
     else:
+        print(f"Rules: {_describe_rules(args.paths, overlays(args))}; {len(case_files)} case files")
         _print(result, verbose=args.verbose, selected=args.match)
     if result.errors:
         return EXIT_ERROR
     return EXIT_FAILED if result.failed else EXIT_PASSED
+
+
+def _describe_rules(paths: Sequence[str], extra: Sequence[str]) -> str:
+    """Which rules decide the cases: when only case files are named, the bundled rulesets."""
+    named = [p for p in paths if not is_case_file(pathlib.Path(p))]
+    text = ", ".join(named) if named else f"the bundled rulesets ({bundled_root()})"
+    return text + (f" with overlays {', '.join(extra)}" if extra else "")
 
 
 def _only(case_file: CaseFile, text: str) -> CaseFile:
@@ -93,12 +94,13 @@ def _only(case_file: CaseFile, text: str) -> CaseFile:
 # ---------------------------------------------------------------------- human output
 def _print(result: CaseRun, *, verbose: bool, selected: str | None) -> None:
     # Problems first: a ruleset that did not load explains the failures that follow.
-    for problem in result.problems:
-        print(problem.render())
     if result.problems:
         print()
+    for problem in result.problems:
+        print(problem.render())
     for case_result in result.results:
         if case_result.status != "pass" or verbose:
+            print()
             _print_result(case_result)
     _print_coverage(result.coverage, selected=selected)
     summary = result.to_json()["summary"]
@@ -124,8 +126,6 @@ def _print_result(result: CaseResult) -> None:
         print(f"      decision: {verdict}, next_allowed_at {_show(decision.next_allowed_at)}")
         for v in decision.violations:
             print(f"          {v.rule_id} [{v.citation}] ({v.layer}): {v.message}")
-    if result.status == "fail":
-        print()
 
 
 def _show(value: Any) -> str:

@@ -200,21 +200,15 @@ def _kind_and_channels(rule: RuleBase, at: ProblemAt) -> Iterator[Problem]:
         return
     if rule.kind == "consent_required":
         address = params.address  # type: ignore[union-attr]
-        carrying = ADDRESS_CHANNELS[address]
-        if not governed & carrying:
+        without = governed - ADDRESS_CHANNELS[address]
+        if without:
+            # None of the governed channels carry the address: nothing the rule governs can pass.
+            severity: Severity = "error" if without == governed else "warning"
             yield at(
-                "error",
+                severity,
                 "contradiction",
-                f"consent is matched to the contact's {address}, but the rule governs only "
-                f"{_names(governed)}, which carry none: it would deny every contact it governs",
-                ["applies_to", "channels"] if channels is not None else ["params", "address"],
-            )
-        elif governed - carrying:
-            yield at(
-                "warning",
-                "contradiction",
-                f"consent is matched to the contact's {address}, but the rule also governs "
-                f"{_names(governed - carrying)}, which carry none: every such contact is denied",
+                f"consent is matched to the contact's {address}, but the rule governs "
+                f"{_names(without)}, which carry none: it denies every such contact",
                 ["applies_to", "channels"] if channels is not None else ["params", "address"],
             )
     per = getattr(params, "per", None)
