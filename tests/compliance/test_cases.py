@@ -292,3 +292,17 @@ def test_unknown_rule_ids_are_reported(
     assert code == 2
     (problem,) = report["problems"]
     assert "unknown rule id 'us.regf.time-of-dya'" in problem["message"] and problem["line"] == 8
+
+
+def test_an_engine_failure_is_an_error_of_that_case_only() -> None:
+    class Broken:
+        def evaluate(self, request: object) -> None:
+            raise RuntimeError("boom")
+
+    loaded = load_case_text(
+        DEFAULTS + '- name: any\n  request: {contact: {at: "2026-06-16T10:00:00Z"}}\n'
+        "  expect: {allowed: true}\n",
+        "t.cases.yaml",
+    )
+    result = run_case(Broken(), loaded.cases[0])  # type: ignore[arg-type]
+    assert result.status == "error" and result.error == "the engine failed: RuntimeError: boom"

@@ -414,3 +414,15 @@ def test_case_requests_and_orphans(tmp_path: pathlib.Path) -> None:
         ("case-request", "elsewhere.cases.yaml"),
         ("orphan-case-file", "elsewhere.cases.yaml"),
     }
+
+
+def test_an_effective_range_that_ends_before_it_starts(tmp_path: pathlib.Path) -> None:
+    text = RULE_FILE.replace("{from: 2020-01-01}", "{from: 2020-01-01, to: 2019-12-31}")
+    (tmp_path / "zz.yaml").write_text(text + "    kind: prohibition\n")
+    (problem,) = lint([tmp_path], as_of=AS_OF).problems
+    assert (problem.code, problem.rule_id, problem.field, problem.line) == (
+        "inverted-effective",
+        "zz.rule",
+        "rules[0].effective",
+        10,
+    )

@@ -322,6 +322,8 @@ def run_case(engine: Engine, case: LoadedCase) -> CaseResult:
             diff = Difference("error", wanted, str(exc))
             return CaseResult(case, "fail", (diff,), error=str(exc))
         return CaseResult(case, "pass", error=str(exc))
+    except Exception as exc:  # an engine defect in one case must not hide the other cases
+        return CaseResult(case, "error", error=f"the engine failed: {type(exc).__name__}: {exc}")
     if expect.error is not False:
         diff = Difference("error", expect.error, "the request is valid and was decided")
         return CaseResult(case, "fail", (diff,), decision)
