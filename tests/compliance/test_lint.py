@@ -21,6 +21,19 @@ MA_CAP = "us-ma.940cmr.personal-number-two-per-week"
 MA_HOURS = "us-ma.940cmr.waking-hours"
 MA_VISITS = "us-ma.209cmr.one-visit-per-month"
 
+RULE_FILE = """\
+jurisdiction: US-ZZ
+title: Test state
+level: state
+reviewed: 2026-11-01
+sources: [{title: Test statute, url: "https://example.org/statute"}]
+rules:
+  - id: zz.rule
+    title: Rule under test
+    citation: {ref: "Test 1", url: "https://example.org/statute#1"}
+    effective: {from: 2020-01-01}
+"""
+
 HOLIDAY_RULE = """\
   - id: us-ny.test.closed-on-holidays
     title: Closed on a calendar that does not exist
@@ -255,37 +268,18 @@ def test_twelve_months_before() -> None:
 
 
 def test_version_gaps_are_warnings(tmp_path: pathlib.Path) -> None:
+    old = RULE_FILE.replace("{from: 2020-01-01}", "{from: 2010-01-01, to: 2019-12-30}")
+    new = RULE_FILE.split("rules:\n")[1]
     (tmp_path / "zz.yaml").write_text(
-        textwrap.dedent(
-            """\
-            jurisdiction: US-ZZ
-            title: Test state
-            level: state
-            reviewed: 2026-11-01
-            sources: [{title: Test statute, url: "https://example.org/statute"}]
-            rules:
-              - id: zz.hours
-                title: Hours
-                kind: time_window
-                citation: {ref: "Test 1", url: "https://example.org/statute#1"}
-                effective: {from: 2010-01-01, to: 2019-12-30}
-                params: {windows: [{start: "08:00", end: "20:00"}]}
-              - id: zz.hours
-                title: Hours
-                kind: time_window
-                citation: {ref: "Test 1", url: "https://example.org/statute#1"}
-                effective: {from: 2020-01-01}
-                params: {windows: [{start: "09:00", end: "20:00"}]}
-            """
-        )
+        old + "    kind: prohibition\n" + new + "    kind: prohibition\n"
     )
     found = lint([tmp_path], as_of=AS_OF)
     (gap,) = found.problems
     assert (gap.code, gap.severity, gap.rule_id, gap.line) == (
         "version-gap",
         "warning",
-        "zz.hours",
-        17,
+        "zz.rule",
+        15,
     )
     assert "2019-12-31" in gap.message and found.in_force == 1 and found.rule_versions == 2
 
@@ -326,20 +320,6 @@ def test_overlays_are_checked_as_overlays(tmp_path: pathlib.Path) -> None:
         "us.regf.time-of-day",
         8,
     )
-
-
-RULE_FILE = """\
-jurisdiction: US-ZZ
-title: Test state
-level: state
-reviewed: 2026-11-01
-sources: [{title: Test statute, url: "https://example.org/statute"}]
-rules:
-  - id: zz.rule
-    title: Rule under test
-    citation: {ref: "Test 1", url: "https://example.org/statute#1"}
-    effective: {from: 2020-01-01}
-"""
 
 
 @pytest.mark.parametrize(
