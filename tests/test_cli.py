@@ -173,3 +173,42 @@ def test_module_entry_point(tmp_path: pathlib.Path) -> None:
     )
     assert run.returncode == 0, run.stderr
     assert "us.tcpa.wireless-prior-express-consent" in run.stdout
+
+
+@pytest.mark.parametrize(
+    ("as_of", "in_force", "not_in_force"),
+    [("2021-11-29", "1978-03-20", "2021-11-30"), ("2021-11-30", "2021-11-30", "1978-03-20")],
+)
+def test_rules_as_of_lists_only_the_versions_in_force(
+    as_of: str, in_force: str, not_in_force: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["rules", "--jurisdiction", "US", "--json", "--as-of", as_of]) == 0
+    rules = json.loads(capsys.readouterr().out)
+    versions = {(r["id"], r["version"]) for r in rules}
+    assert ("us.regf.time-of-day", in_force) in versions
+    assert ("us.regf.time-of-day", not_in_force) not in versions
+    for rule in rules:
+        assert rule["effective_from"] <= as_of
+        assert rule["effective_to"] is None or as_of <= rule["effective_to"]
+    assert main(["rules", "--jurisdiction", "US", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) > len(rules)
+
+
+def test_as_of_must_be_a_date(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["rules", "--as-of", "last tuesday"])
+    assert info.value.code == 2
+    assert "not a date" in capsys.readouterr().err
+
+
+def test_every_command_is_in_the_readme_and_the_officers_guide() -> None:
+    from contactrules.cli import _parser
+
+    root = pathlib.Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text()
+    guide = (root / "docs" / "for-compliance-officers.md").read_text()
+    sub = next(a for a in _parser()._actions if a.dest == "command")
+    for name in sub.choices:  # type: ignore[union-attr]
+        assert f"| `contactrules {name}" in readme, name
+    for name in ("rules", "lint", "test", "diff", "audit"):
+        assert f"| `contactrules {name}" in guide, name

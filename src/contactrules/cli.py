@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import json
 import pathlib
 import sys
@@ -14,7 +15,8 @@ from collections.abc import Sequence
 from typing import IO
 
 from contactrules import docsgen
-from contactrules.commands import command_modules
+from contactrules.commands import as_of_date, command_modules
+from contactrules.compliance.cases import in_force_on
 from contactrules.compliance.decisionlog import DecisionLog
 from contactrules.engine import CompiledRule, Engine
 from contactrules.errors import InvalidRequest, RulesetError
@@ -49,6 +51,12 @@ def _parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", help="list the loaded rules with their citations")
     rules.add_argument("--jurisdiction", help="e.g. US, US-MA (includes its sub-levels)")
     rules.add_argument("--json", action="store_true", help="machine-readable output")
+    rules.add_argument(
+        "--as-of",
+        type=as_of_date,
+        metavar="DATE",
+        help="only the rule versions in force on DATE (default: every version)",
+    )
 
     sub.add_parser("schema", help="print the JSON Schema of ruleset files")
 
@@ -80,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"contactrules: invalid ruleset: {exc}", file=sys.stderr)
         return EXIT_ERROR
     if args.command == "rules":
-        return _rules(engine, args.jurisdiction, args.json)
+        return _rules(engine, args.jurisdiction, args.json, args.as_of)
     if args.command == "docs":
         return _docs(engine, pathlib.Path(args.out), check=args.check)
     with contextlib.ExitStack() as stack:
@@ -137,8 +145,12 @@ def _check_lines(engine: Engine, stream: IO[str], log: DecisionLog | None = None
     return worst
 
 
-def _rules(engine: Engine, jurisdiction: str | None, as_json: bool) -> int:
+def _rules(
+    engine: Engine, jurisdiction: str | None, as_json: bool, as_of: dt.date | None = None
+) -> int:
     rules = engine.rules(jurisdiction)
+    if as_of is not None:
+        rules = [rule for rule in rules if in_force_on(rule, as_of)]
     if (
         jurisdiction
         and not rules
@@ -151,7 +163,8 @@ def _rules(engine: Engine, jurisdiction: str | None, as_json: bool) -> int:
         return EXIT_ALLOWED
     for rule in rules:
         until = rule.effective_to.isoformat() if rule.effective_to else "in force"
-        print(f"{rule.id}  [{rule.jurisdiction}, {rule.kind}, {rule.severity}]")
+        layer = "" if rule.layer == "law" else f", {rule.layer} layer"
+        print(f"{rule.id}  [{rule.jurisdiction}, {rule.kind}, {rule.severity}{layer}]")
         print(f"    {rule.title}")
         print(f"    {rule.citation}  <{rule.source_url}>")
         print(f"    effective {rule.effective_from} .. {until}   ({rule.source_file})")

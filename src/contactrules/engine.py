@@ -28,7 +28,7 @@ from contactrules.location import Whereabouts, resolve
 from contactrules.models.decision import Decision, Finding, TraceEntry
 from contactrules.models.parse import parse_request, parse_request_json
 from contactrules.models.request import Request
-from contactrules.ruleset.loader import LoadedRuleset, bundled_root, load_paths
+from contactrules.ruleset.loader import LoadedRuleset, bundled_root, check_conflicts, load_paths
 
 ENGINE_ID = "contactrules.engine"
 # Waiting longer than this is not "waiting": the contact is reported as not allowed by time alone.
@@ -263,6 +263,9 @@ class Engine:
         backend: BackendName = "native",
     ) -> None:
         self._rulesets = tuple(rulesets)
+        # load_paths checks this too; a caller assembling rulesets by hand must not be able to
+        # let a policy version of a law rule's id replace the law's version.
+        check_conflicts(self._rulesets)
         self.options = options
         self._families = MappingProxyType(compile_rulesets(self._rulesets, options))
         self.backend = _backend(backend, self._families)
@@ -270,7 +273,11 @@ class Engine:
         self._plans: dict[tuple[object, ...], tuple[PlannedFamily, ...]] = {}
         self._schedules: dict[tuple[object, ...], Schedule] = {}
         self._breaks = _effective_breaks(self._families.values())
-        self._loaded = frozenset(r.document.jurisdiction for r in self._rulesets)
+        # Only law counts as "a ruleset for" a jurisdiction: a policy overlay for a country must
+        # not lift the fail-closed denial for a country whose law is not loaded.
+        self._loaded = frozenset(
+            r.document.jurisdiction for r in self._rulesets if r.document.layer == "law"
+        )
 
     # ------------------------------------------------------------------ construction
     @classmethod
@@ -289,18 +296,19 @@ class Engine:
         default).
         """
         options = CompileOptions(tcpa_revocation_grace_business_days)
-        return cls(load_paths([bundled_root(), *extra]), options, backend)
+        return cls(load_paths([bundled_root()], overlays=extra), options, backend)
 
     @classmethod
     def from_paths(
         cls,
         *paths: pathlib.Path | str,
+        extra: Iterable[pathlib.Path | str] = (),
         tcpa_revocation_grace_business_days: int = 0,
         backend: BackendName = "native",
     ) -> Engine:
-        """Only the rulesets found under ``paths`` (files or directories)."""
+        """Only the rulesets found under ``paths`` (files or directories), plus overlays."""
         options = CompileOptions(tcpa_revocation_grace_business_days)
-        return cls(load_paths(paths), options, backend)
+        return cls(load_paths(paths, overlays=extra), options, backend)
 
     # ------------------------------------------------------------------ introspection
     @property

@@ -29,6 +29,8 @@ class RulesetError(ContactRulesError):
 
     Carries the file, the 1-based line (when known), the rule id (when inside a rule) and the
     field path inside the file, so a compliance officer can jump straight to the mistake.
+    ``code`` names the kind of problem for tools (``missing-citation``, ``duplicate-id``...;
+    ``contactrules lint`` reports it), or is None.
     """
 
     def __init__(
@@ -39,8 +41,10 @@ class RulesetError(ContactRulesError):
         line: int | None = None,
         rule_id: str | None = None,
         field: str | None = None,
+        code: str | None = None,
     ) -> None:
         self.message = message
+        self.code = code
         self.file = file
         self.line = line
         self.rule_id = rule_id

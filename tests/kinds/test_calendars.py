@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+from contactrules import RulesetError
 from contactrules.kinds.calendars import check_calendar, holiday_dates, us_federal_business_days
+from contactrules.ruleset.loader import load_text
 
 
 def test_juneteenth_is_not_a_business_day() -> None:
@@ -40,3 +44,31 @@ def test_unknown_calendars_are_reported() -> None:
     assert check_calendar("US", None) is None
     assert "no calendar" in (check_calendar("US", "XX") or "")
     assert "no calendar" in (check_calendar("ZZ", None) or "")
+
+
+def test_a_rule_naming_an_unknown_calendar_does_not_load() -> None:
+    """A typo in a calendar is a RulesetError at its line when the file loads, not a crash when
+    the rule compiles."""
+    text = """\
+jurisdiction: US-ZZ
+title: Test state
+level: state
+reviewed: 2026-11-01
+sources: [{title: Test statute, url: "https://example.org/statute"}]
+rules:
+  - id: zz.hours
+    title: Hours
+    kind: time_window
+    citation: {ref: "Test 1", url: "https://example.org/statute#1"}
+    effective: {from: 2020-01-01}
+    params:
+      windows: [{start: "08:00", end: "20:00"}]
+      closed_on_holidays: {country: US, subdivision: XX}
+"""
+    with pytest.raises(RulesetError) as info:
+        load_text(text, "zz.yaml")
+    error = info.value
+    assert (error.line, error.rule_id, error.code) == (14, "zz.hours", "unknown-calendar")
+    assert error.field == "rules[0].params.closed_on_holidays"
+    assert "'US-XX'" in error.message
+    assert load_text(text.replace("XX", "MA"), "zz.yaml").document.rules[0].id == "zz.hours"

@@ -133,11 +133,20 @@ def test_duplicate_ids_across_files_are_errors(tmp_path: pathlib.Path) -> None:
         load_paths([tmp_path])
 
 
-def test_case_directories_are_not_rulesets(tmp_path: pathlib.Path) -> None:
+def test_case_files_beside_a_ruleset_are_not_rulesets(tmp_path: pathlib.Path) -> None:
+    (tmp_path / "zz.yaml").write_text(HEADER + RULE)
+    (tmp_path / "zz.cases.yaml").write_text("cases: []\n")
+    assert len(load_paths([tmp_path])) == 1
+
+
+def test_any_other_yaml_file_is_loaded_as_a_ruleset_never_skipped(tmp_path: pathlib.Path) -> None:
+    """Case files have one place (NAME.cases.yaml); a case file anywhere else fails loudly."""
     (tmp_path / "zz.yaml").write_text(HEADER + RULE)
     (tmp_path / "cases").mkdir()
-    (tmp_path / "cases" / "anything.yaml").write_text("not: a ruleset\n")
-    assert len(load_paths([tmp_path])) == 1
+    (tmp_path / "cases" / "zz.yaml").write_text("cases: []\n")
+    with pytest.raises(RulesetError, match=r"NAME\.cases\.yaml") as info:
+        load_paths([tmp_path])
+    assert info.value.file == str(pathlib.Path(tmp_path.name) / "cases" / "zz.yaml")
 
 
 def test_event_block_fields_are_checked_against_the_event_type() -> None:

@@ -9,6 +9,7 @@ so a command that loads two ruleset versions (``diff``) is free to.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib
 import pkgutil
 from types import ModuleType
@@ -27,4 +28,29 @@ def command_modules() -> list[ModuleType]:
 
 def engine_from_args(args: argparse.Namespace) -> Engine:
     """The bundled rulesets plus any ``--rules`` overlays named on the command line."""
-    return Engine.load(extra=getattr(args, "rules", []) or [])
+    return Engine.load(extra=overlays(args))
+
+
+def as_of_date(text: str) -> dt.date:
+    """An ``--as-of`` argument: an ISO date, ``2026-11-24``."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def overlays(args: argparse.Namespace) -> list[str]:
+    """The ``--rules`` overlay paths named on the command line."""
+    return list(getattr(args, "rules", []) or [])
+
+
+def add_paths_and_as_of(parser: argparse.ArgumentParser, as_of_help: str) -> None:
+    """The PATH... and ``--as-of DATE`` arguments ``lint`` and ``test`` share."""
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="ruleset directories or files, or case files (default: the bundled rulesets)",
+    )
+    parser.add_argument("--as-of", type=as_of_date, metavar="DATE", help=as_of_help)
+    parser.add_argument("--json", action="store_true", help="machine-readable output")

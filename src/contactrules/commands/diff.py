@@ -16,7 +16,9 @@ import sys
 import tempfile
 from typing import Any
 
-from contactrules.compliance.diff import DEFAULT_SAMPLES, DIRECTIONS, Report, compare, load_version
+from contactrules.commands import overlays
+from contactrules.compliance.diff import DEFAULT_SAMPLES, DIRECTIONS, Report, compare, version_root
+from contactrules.engine import Engine
 from contactrules.ruleset.loader import bundled_root
 
 NAME = "diff"
@@ -39,7 +41,8 @@ def register(parser: argparse.ArgumentParser) -> None:
         "--cases",
         action="append",
         metavar="DIR",
-        help="case directories (JSON requests or acceptance cases); default tests/cases",
+        help="case directories or files (JSON requests, acceptance cases, *.cases.yaml); "
+        "default: tests/cases and the new version's case files",
     )
     parser.add_argument("--repo", help="the git repository for revisions (default: this one)")
     parser.add_argument(
@@ -51,25 +54,25 @@ def register(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     repo = pathlib.Path(args.repo) if args.repo else _repository()
     cases = [pathlib.Path(c) for c in args.cases] if args.cases else _default_cases(repo)
-    overlays = list(getattr(args, "rules", []) or [])
     if args.samples < 0:
         print("contactrules: --samples must be 0 or more", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory(prefix="contactrules-diff-") as work:
-        versions = [
-            load_version(
-                spec, pathlib.Path(work), repo=repo, subdir=args.git_path, overlays=overlays
-            )
+        roots = [
+            version_root(spec, pathlib.Path(work), repo=repo, subdir=args.git_path)
             for spec in (args.old, args.new)
         ]
-    report = compare(
-        versions[0],
-        versions[1],
-        labels=(args.old, args.new),
-        case_roots=cases,
-        samples=args.samples,
-        seed=args.seed,
-    )
+        versions = [Engine.from_paths(root, extra=overlays(args)) for root in roots]
+        # The officers' case files of the new version join the corpus: an amendment's new
+        # cases are how it is meant to be reviewed.
+        report = compare(
+            versions[0],
+            versions[1],
+            labels=(args.old, args.new),
+            case_roots=cases if args.cases else [*cases, roots[1]],
+            samples=args.samples,
+            seed=args.seed,
+        )
     if args.json:
         print(json.dumps(report.to_json(), indent=2))
     else:
@@ -122,6 +125,10 @@ def _print(report: Report) -> None:
         print(f"  {_ARROWS[direction]}: {impact.totals[direction]}")
     for (direction, rule_id, jurisdiction), count in sorted(impact.flips.items()):
         print(f"    {_ARROWS[direction]}  {count:6d}  {rule_id} ({jurisdiction or 'engine'})")
+    if impact.by_jurisdiction:
+        print("  by jurisdiction:")
+    for (direction, jurisdiction), count in sorted(impact.by_jurisdiction.items()):
+        print(f"    {_ARROWS[direction]}  {count:6d}  {jurisdiction}")
     print(f"  denied by both, for different rules: {impact.deny_reasons_changed}")
     for (status, rule_id, jurisdiction), count in sorted(impact.reasons.items()):
         print(f"    {status:>7} {count:6d}  {rule_id} ({jurisdiction or 'engine'})")

@@ -26,6 +26,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from contactrules.compliance.cases import discover_cases, load_case_file
+from contactrules.compliance.decisionlog import canonical_request
 from contactrules.engine import Engine
 from contactrules.errors import InvalidRequest, RulesetError
 from contactrules.location import zip_info, zone
@@ -45,15 +47,23 @@ _META = ("title", "level", "layer", "reviewed", "summary", "sources")
 def load_version(
     spec: str, workdir: pathlib.Path, *, repo: pathlib.Path, subdir: str, overlays: Sequence[str]
 ) -> Engine:
-    """A ruleset version: ``spec`` is a directory, or else a git revision of ``repo`` whose
-    ``subdir`` is extracted (``git archive``) under ``workdir``. ``overlays`` load on top."""
+    """A ruleset version (see ``version_root``) with ``overlays`` (policy layers) on top."""
+    return Engine.from_paths(version_root(spec, workdir, repo=repo, subdir=subdir), extra=overlays)
+
+
+def version_root(
+    spec: str, workdir: pathlib.Path, *, repo: pathlib.Path, subdir: str
+) -> pathlib.Path:
+    """Where a ruleset version is: ``spec`` itself when it is a directory or file, or else the
+    ``subdir`` of git revision ``spec`` of ``repo``, extracted (``git archive``) under
+    ``workdir``."""
     path = pathlib.Path(spec)
     if path.is_dir() or path.is_file():
-        return Engine.from_paths(path, *overlays)
+        return path
     target = workdir / _safe_name(spec)
     target.mkdir(parents=True)
     _git_extract(repo, spec, subdir, target)
-    return Engine.from_paths(target / subdir, *overlays)
+    return target / subdir
 
 
 def _safe_name(spec: str) -> str:
@@ -209,11 +219,35 @@ def ruleset_changes(
 
 # ---------------------------------------------------------------------- the corpus
 def case_requests(roots: Iterable[pathlib.Path]) -> Iterator[tuple[str, object]]:
-    """``(label, request)`` for every ``*.json`` under ``roots``: an acceptance case's
-    ``request`` (see tests/cases/README.md) or a bare request. Unreadable files are yielded
-    with their text so that the caller reports them as invalid, never skips them."""
+    """``(label, request)`` for every case under ``roots``: each ``*.json`` (an acceptance
+    case's ``request``, see tests/cases/README.md, or a bare request) and each case of the case
+    files (``*.cases.yaml``, see docs/rulesets.md). A request met again (the shared acceptance
+    cases are kept as JSON and as a case file) is decided once, under its first label.
+    Unreadable files and broken cases are yielded with their reason in place of a request, so
+    that the caller reports them as not decided, never skips them."""
+    seen: set[str] = set()
+    for label, request in _all_case_requests(roots):
+        key = _identity(request)
+        if key not in seen:
+            seen.add(key)
+            yield label, request
+
+
+def _identity(request: object) -> str:
+    """The same for two writings of one request (key order, defaults, offsets)."""
+    try:
+        return canonical_request(parse_request(request))
+    except InvalidRequest:
+        written = {"events": [], **request} if isinstance(request, dict) else request
+        return json.dumps(written, sort_keys=True, default=str)
+
+
+def _all_case_requests(roots: Iterable[pathlib.Path]) -> Iterator[tuple[str, object]]:
     for root in roots:
-        files = [root] if root.is_file() else sorted(root.rglob("*.json"))
+        if root.suffix == ".json":
+            files = [root]
+        else:
+            files = sorted(root.rglob("*.json")) if root.is_dir() else []
         for path in files:
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
@@ -221,6 +255,12 @@ def case_requests(roots: Iterable[pathlib.Path]) -> Iterator[tuple[str, object]]
                 yield str(path), f"unreadable: {exc}"
                 continue
             yield str(path), data.get("request", data) if isinstance(data, dict) else data
+        for case_path in discover_cases(root) if root.exists() else ():
+            case_file = load_case_file(case_path)
+            for problem in case_file.problems:
+                yield f"{problem.file}:{problem.line or ''}", f"invalid case: {problem.message}"
+            for case in case_file.cases:
+                yield f"{case.where} {case.name}", case.request
 
 
 def _sample_places() -> tuple[tuple[str, str, str], ...]:

@@ -6,7 +6,7 @@ import datetime as dt
 from functools import lru_cache
 
 import holidays
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 # Years precomputed when a rule names a calendar: the FDCPA's first year to well past any audit.
 FIRST_YEAR = 1978
@@ -25,10 +25,20 @@ class HolidayCalendar(BaseModel):
         description="Also close on the weekday a weekend holiday is observed (stricter)",
     )
 
+    @model_validator(mode="after")
+    def _known(self) -> HolidayCalendar:
+        # Checked when the ruleset loads, so that a typo is a RulesetError at its line and not a
+        # crash when the rule compiles.
+        problem = check_calendar(self.country, self.subdivision)
+        if problem is not None:
+            raise ValueError(f"unknown holiday calendar: {problem}")
+        return self
+
     def dates(self) -> frozenset[dt.date]:
         return holiday_dates(self.country, self.subdivision, self.observed)
 
 
+@lru_cache(maxsize=256)
 def check_calendar(country: str, subdivision: str | None) -> str | None:
     """None if ``holidays`` knows the calendar, else a message saying what it does not know."""
     try:
