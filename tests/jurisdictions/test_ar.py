@@ -8,6 +8,12 @@ from _edges import Edge, check_edge, edge_ids, event, request
 from contactrules import Engine
 
 JURISDICTION = "US-AR"
+NOT_STRICTER_BECAUSE = (
+    "Ark. Code 17-24-504 binds only debt collectors in the FDCPA's sense and copies 15 U.S.C. "
+    "1692c (hours, attorney, employer prohibition, written cease); 17-24-203 has it construed as "
+    "the FDCPA is, so its 'after 8:00 a.m.' allows 08:00 as Regulation F does. It adds state "
+    "remedies and licensing, not a stricter contact rule."
+)
 
 # Tuesday 2026-06-16 in Pine Bluff (Central, UTC-5); area code 870 is Central too.
 TUE_10 = "2026-06-16T10:00:00-05:00"
@@ -15,18 +21,17 @@ TUE_10 = "2026-06-16T10:00:00-05:00"
 EDGES = [
     Edge(
         "us-ar.time-of-day",
-        denied=request("AR", "2026-06-16T08:00:00-05:00"),
-        allowed=request("AR", "2026-06-16T08:01:00-05:00"),
-        why="'after 8:00 a.m.': 08:00 is outside (Regulation F allows it), 08:01 inside",
-        next_allowed_at="2026-06-16T13:01:00Z",
-        stricter_than_federal=True,
+        denied=request("AR", "2026-06-16T07:59:00-05:00", channel="email"),
+        allowed=request("AR", "2026-06-16T08:00:00-05:00", channel="email"),
+        why="'after 8:00 a.m.' read as federally (Reg F 1006.6(b)(1)(i)): 07:59 out, 08:00 in",
+        next_allowed_at="2026-06-16T13:00:00Z",
     ),
     Edge(
         "us-ar.time-of-day",
         denied=request("AR", "2026-06-16T21:00:00-05:00", channel="email"),
         allowed=request("AR", "2026-06-16T20:59:00-05:00", channel="email"),
         why="'before 9:00 p.m.': 21:00 is outside, 20:59 inside",
-        next_allowed_at="2026-06-17T13:01:00Z",
+        next_allowed_at="2026-06-17T13:00:00Z",
     ),
     Edge(
         "us-ar.attorney-represented",
@@ -86,7 +91,7 @@ def test_edge(edge: Edge, engine: Engine, federal: Engine) -> None:
 
 def test_creditors_are_not_bound(engine: Engine) -> None:
     """The Arkansas Act excludes a creditor collecting its own debt in its own name."""
-    decision = engine.evaluate(request("AR", "2026-06-16T08:00:00-05:00", role="first_party"))
+    decision = engine.evaluate(request("AR", "2026-06-16T07:59:00-05:00", role="first_party"))
     assert "us-ar.time-of-day" not in [v.rule_id for v in decision.violations]
 
 
@@ -96,5 +101,5 @@ def test_in_force_from_2009_07_31(engine: Engine) -> None:
     def violated(at: str) -> list[str]:
         return [v.rule_id for v in engine.evaluate(request("AR", at)).violations]
 
-    assert "us-ar.time-of-day" not in violated("2009-07-30T08:00:00-05:00")
-    assert "us-ar.time-of-day" in violated("2009-07-31T08:00:00-05:00")
+    assert "us-ar.time-of-day" not in violated("2009-07-30T07:59:00-05:00")
+    assert "us-ar.time-of-day" in violated("2009-07-31T07:59:00-05:00")

@@ -17,10 +17,10 @@ seven_calls_from_09 = [call("2026-06-09T10:00:00-07:00"), *seven_calls[1:]]
 EDGES = [
     Edge(
         "us-ca.time-of-day",
-        denied=request("CA", "2026-06-16T08:00:00-07:00", role="first_party"),
-        allowed=request("CA", "2026-06-16T08:01:00-07:00", role="first_party"),
-        why="a creditor's own call at 08:00 vs 08:01: 1692c(a)(1) 'after 8 o'clock' via 1788.17",
-        next_allowed_at="2026-06-16T15:01:00Z",
+        denied=request("CA", "2026-06-16T07:59:00-07:00", role="first_party"),
+        allowed=request("CA", "2026-06-16T08:00:00-07:00", role="first_party"),
+        why="a creditor's own call at 07:59 vs 08:00: 1692c(a)(1) via 1788.17, read as federally",
+        next_allowed_at="2026-06-16T15:00:00Z",
         stricter_than_federal=True,
     ),
     Edge(
@@ -28,16 +28,15 @@ EDGES = [
         denied=request("CA", "2026-06-16T21:00:00-07:00", role="first_party", channel="sms"),
         allowed=request("CA", "2026-06-16T20:59:00-07:00", role="first_party", channel="sms"),
         why="a creditor's text at 21:00 is outside, 20:59 inside",
-        next_allowed_at="2026-06-17T15:01:00Z",
+        next_allowed_at="2026-06-17T15:00:00Z",
         stricter_than_federal=True,
     ),
     Edge(
         "us-ca.time-of-day",
-        denied=request("CA", "2026-06-16T08:00:00-07:00", channel="email"),
-        allowed=request("CA", "2026-06-16T08:01:00-07:00", channel="email"),
-        why="a third party's email at 08:00: Regulation F allows it, the 2001 FDCPA text does not",
-        next_allowed_at="2026-06-16T15:01:00Z",
-        stricter_than_federal=True,
+        denied=request("CA", "2026-06-16T07:59:00-07:00", channel="email"),
+        allowed=request("CA", "2026-06-16T08:00:00-07:00", channel="email"),
+        why="a third party's email at 07:59 vs 08:00: the same window as Regulation F",
+        next_allowed_at="2026-06-16T15:00:00Z",
     ),
     Edge(
         "us-ca.cease-communication",
@@ -129,7 +128,7 @@ EDGES = [
         denied=request("CA", TUE_10, role="first_party", events=seven_calls),
         allowed=request("CA", TUE_10, role="first_party", events=seven_calls_from_09),
         why="the eighth call in seven days (06-10..06-16) vs one call having left the period",
-        next_allowed_at="2026-06-17T15:01:00Z",
+        next_allowed_at="2026-06-17T15:00:00Z",
         stricter_than_federal=True,
     ),
     Edge(
@@ -146,15 +145,15 @@ EDGES = [
     Edge(
         "us-ca.time-of-day",
         denied=request(
-            "CA", "2026-06-16T08:00:00-07:00", role="first_party", debt_purpose="business"
+            "CA", "2026-06-16T07:59:00-07:00", role="first_party", debt_purpose="business"
         ),
         allowed=request(
-            "CA", "2026-06-16T08:01:00-07:00", role="first_party", debt_purpose="business"
+            "CA", "2026-06-16T08:00:00-07:00", role="first_party", debt_purpose="business"
         ),
-        why="from 2025-07-01 a lender's call about a (covered) commercial debt at 08:00 vs 08:01",
-        next_allowed_at="2026-06-16T15:01:00Z",
+        why="from 2025-07-01 a lender's call about a (covered) commercial debt at 07:59 vs 08:00",
+        next_allowed_at="2026-06-16T15:00:00Z",
         stricter_than_federal=True,
-        name="SB 1286 business debt 08:00 vs 08:01",
+        name="SB 1286 business debt 07:59 vs 08:00",
     ),
     Edge(
         "us-ca.cease-communication",
@@ -253,13 +252,42 @@ def test_business_debt_before_sb_1286_is_not_covered(engine: Engine) -> None:
 
 
 def test_business_debt_hours_start_on_2025_07_01(engine: Engine) -> None:
-    """SB 1286's covered commercial debt: a lender's 08:00 call is not tested on 2025-06-30."""
+    """SB 1286's covered commercial debt: a lender's 07:59 call is not tested on 2025-06-30."""
 
     def violated(day: str) -> list[str]:
         payload = request(
-            "CA", f"{day}T08:00:00-07:00", role="first_party", debt_purpose="business"
+            "CA", f"{day}T07:59:00-07:00", role="first_party", debt_purpose="business"
         )
         return [v.rule_id for v in engine.evaluate(payload).violations]
 
     assert "us-ca.time-of-day" not in violated("2025-06-30")
     assert "us-ca.time-of-day" in violated("2025-07-01")
+
+
+@pytest.mark.parametrize("clock", ["07:59", "08:00", "08:01", "20:59", "21:00"])
+@pytest.mark.parametrize("role", ["third_party", "first_party"])
+def test_hours_are_the_federal_reading(
+    engine: Engine, federal: Engine, clock: str, role: str
+) -> None:
+    """1788.17 imports 1692c(a)(1), so the California window is the federal one at both edges,
+    for creditors too: Regulation F comment 6(b)(1)(i)-2's consumer in Pacific time may be
+    called at 8:00 a.m. Pacific, and California must not deny it."""
+    at = f"2026-06-16T{clock}:00-07:00"
+    ours = [v.rule_id for v in engine.evaluate(request("CA", at, role=role)).violations]
+    theirs = [v.rule_id for v in federal.evaluate(request("CA", at)).violations]
+    assert ("us-ca.time-of-day" in ours) == ("us.regf.time-of-day" in theirs), (clock, role)
+
+
+def test_regulation_f_comment_6b1i_2_example_is_not_denied(engine: Engine, federal: Engine) -> None:
+    """Comment 6(b)(1)(i)-2: an Eastern mobile area code and a Pacific address allow 11:00 a.m.
+    Eastern (8:00 a.m. Pacific). California, which imports 1692c(a)(1), must allow it too, for a
+    collector and for a creditor; a minute earlier both deny."""
+    eastern_mobile = "+12125550142"
+    for role in ("third_party", "first_party"):
+        at_eight = request("CA", "2026-06-16T08:00:00-07:00", role=role, phone=eastern_mobile)
+        assert engine.evaluate(at_eight).allowed, role
+        before = request("CA", "2026-06-16T07:59:00-07:00", role=role, phone=eastern_mobile)
+        assert "us-ca.time-of-day" in [v.rule_id for v in engine.evaluate(before).violations]
+    assert federal.evaluate(
+        request("CA", "2026-06-16T08:00:00-07:00", phone=eastern_mobile)
+    ).allowed

@@ -22,19 +22,19 @@ oral_cease = [event("cease_request", "2026-06-01T10:00:00-04:00", written=False)
 EDGES = [
     Edge(
         "us-ct.creditor-time-of-day",
-        denied=request("CT", "2026-06-16T08:00:00-04:00", role="first_party"),
-        allowed=request("CT", "2026-06-16T08:01:00-04:00", role="first_party"),
-        why="a creditor's own call at 08:00 vs 08:01 (federal law does not bind creditors)",
-        next_allowed_at="2026-06-16T12:01:00Z",
+        denied=request("CT", "2026-06-16T07:59:00-04:00", role="first_party"),
+        allowed=request("CT", "2026-06-16T08:00:00-04:00", role="first_party"),
+        why="a creditor's own call at 07:59 vs 08:00 (federal law does not bind creditors)",
+        next_allowed_at="2026-06-16T12:00:00Z",
         stricter_than_federal=True,
-        name="creditor 08:00 vs 08:01",
+        name="creditor 07:59 vs 08:00",
     ),
     Edge(
         "us-ct.creditor-time-of-day",
         denied=request("CT", "2026-06-16T21:00:00-04:00", role="first_party", channel="sms"),
         allowed=request("CT", "2026-06-16T20:59:00-04:00", role="first_party", channel="sms"),
         why="a creditor's text at 21:00 is outside, 20:59 inside",
-        next_allowed_at="2026-06-17T12:01:00Z",
+        next_allowed_at="2026-06-17T12:00:00Z",
         stricter_than_federal=True,
         name="creditor 21:00 vs 20:59",
     ),
@@ -103,25 +103,24 @@ EDGES = [
         denied=request("CT", TUE_10, role="first_party", events=seven_calls),
         allowed=request("CT", TUE_10, role="first_party", events=seven_calls_from_09),
         why="a creditor's eighth call in seven days (06-10..06-16) vs one call having left the "
-        "period; the next call may go at 08:01 on 06-17",
-        next_allowed_at="2026-06-17T12:01:00Z",
+        "period; the next call may go at 08:00 on 06-17",
+        next_allowed_at="2026-06-17T12:00:00Z",
         stricter_than_federal=True,
     ),
     Edge(
         "us-ct.agency-time-of-day",
-        denied=request("CT", "2026-06-16T08:00:00-04:00", channel="email"),
-        allowed=request("CT", "2026-06-16T08:01:00-04:00", channel="email"),
-        why="an agency's email at 08:00: Regulation F allows it, 'after 8:00 a.m.' does not",
-        next_allowed_at="2026-06-16T12:01:00Z",
-        stricter_than_federal=True,
-        name="agency 08:00 vs 08:01",
+        denied=request("CT", "2026-06-16T07:59:00-04:00", channel="email"),
+        allowed=request("CT", "2026-06-16T08:00:00-04:00", channel="email"),
+        why="an agency's email at 07:59 vs 08:00: the same window as Regulation F",
+        next_allowed_at="2026-06-16T12:00:00Z",
+        name="agency 07:59 vs 08:00",
     ),
     Edge(
         "us-ct.agency-time-of-day",
         denied=request("CT", "2026-06-16T21:00:00-04:00"),
         allowed=request("CT", "2026-06-16T20:59:00-04:00"),
         why="an agency's call at 21:00 is outside, 20:59 inside",
-        next_allowed_at="2026-06-17T12:01:00Z",
+        next_allowed_at="2026-06-17T12:00:00Z",
         name="agency 21:00 vs 20:59",
     ),
     Edge(
@@ -185,7 +184,7 @@ def _ct_violations(payload: dict[str, object], engine: Engine) -> list[str]:
 def test_each_role_is_bound_by_its_own_regime(role: str, engine: Engine) -> None:
     """Creditors answer to Regs. 36a-647, agencies (debt buyers included) to Regs. 36a-809."""
     own, other = ("creditor", "agency") if role == "first_party" else ("agency", "creditor")
-    violated = _ct_violations(request("CT", "2026-06-16T08:00:00-04:00", role=role), engine)
+    violated = _ct_violations(request("CT", "2026-06-16T07:59:00-04:00", role=role), engine)
     assert f"us-ct.{own}-time-of-day" in violated
     assert f"us-ct.{other}-time-of-day" not in violated
 
@@ -193,6 +192,6 @@ def test_each_role_is_bound_by_its_own_regime(role: str, engine: Engine) -> None
 def test_business_debts_are_not_covered(engine: Engine) -> None:
     """Both regimes reach consumer debts only (36a-645(3); 36a-800 consumer debtor)."""
     payload = request(
-        "CT", "2026-06-16T08:00:00-04:00", role="first_party", debt_purpose="business"
+        "CT", "2026-06-16T07:59:00-04:00", role="first_party", debt_purpose="business"
     )
     assert not _ct_violations(payload, engine)

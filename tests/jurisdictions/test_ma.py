@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from _edges import Edge, call, check_edge, edge_ids, event, request
 
@@ -14,14 +16,23 @@ TUE_10 = "2026-06-16T10:00:00-04:00"
 two_calls_this_week = [call("2026-06-10T10:00:00-04:00"), call("2026-06-12T10:00:00-04:00")]
 two_calls_last_week = [call("2026-06-09T10:00:00-04:00"), call("2026-06-12T10:00:00-04:00")]
 
+
+def home_visit(clock: str, role: str = "third_party") -> dict[str, Any]:
+    """A visit to the household on Tuesday 2026-06-16 at ``clock`` Eastern."""
+    return request(
+        "MA", f"2026-06-16T{clock}:00-04:00", role=role, channel="in_person", place="home"
+    )
+
+
 EDGES = [
     Edge(
         "us-ma.940cmr.personal-number-two-per-week",
         denied=request("MA", TUE_10, role="first_party", place="home", events=two_calls_this_week),
         allowed=request("MA", TUE_10, role="first_party", place="home", events=two_calls_last_week),
-        why="third call in seven days (06-10..06-16) vs the 06-09 call having left the period; "
-        "the next call may go at 08:01 on 06-17",
-        next_allowed_at="2026-06-17T12:01:00Z",
+        why="third call in the seven days of 24 hours before 06-16 10:00 vs the 06-09 10:00 call "
+        "lying exactly seven days back (outside); the next call may go when the 06-10 call leaves "
+        "the period, at 10:00 on 06-17",
+        next_allowed_at="2026-06-17T14:00:00Z",
         stricter_than_federal=True,
     ),
     Edge(
@@ -75,8 +86,9 @@ EDGES = [
                 call("2026-06-01T10:00:00-04:00", place="work"),
             ],
         ),
-        why="30-day period 05-18..06-16 holds two work calls; on 05-17 the first is outside it",
-        next_allowed_at="2026-06-17T12:01:00Z",
+        why="the 30 days of 24 hours before 06-16 10:00 hold two work calls; a call at 05-17 "
+        "10:00, exactly 30 days back, is outside; the next call may go at 10:00 on 06-17",
+        next_allowed_at="2026-06-17T14:00:00Z",
         stricter_than_federal=True,
     ),
     Edge(
@@ -126,9 +138,42 @@ EDGES = [
     ),
     Edge(
         "us-ma.209cmr.convenient-time",
-        denied=request("MA", "2026-06-16T08:00:00-04:00", channel="email"),
-        allowed=request("MA", "2026-06-16T08:01:00-04:00", channel="email"),
-        why="licensed collector's email at 08:00 vs 08:01: 'after 8:00 A.M.'",
+        denied=request("MA", "2026-06-16T07:59:00-04:00", channel="email"),
+        allowed=request("MA", "2026-06-16T08:00:00-04:00", channel="email"),
+        why="licensed collector's email at 07:59 vs 08:00: 'after 8:00 A.M.' read as in Reg F",
+        next_allowed_at="2026-06-16T12:00:00Z",
+    ),
+    Edge(
+        "us-ma.209cmr.visit-hours",
+        denied=home_visit("08:00"),
+        allowed=home_visit("08:01"),
+        why="a licensed collector's household visit at 08:00 vs 08:01: 'other than between 8:00 "
+        "A.M. and 9:00 P.M.' excludes both ends (the general 18.16(1)(a) hours allow 08:00)",
+        next_allowed_at="2026-06-16T12:01:00Z",
+        stricter_than_federal=True,
+    ),
+    Edge(
+        "us-ma.209cmr.visit-hours",
+        denied=home_visit("21:00"),
+        allowed=home_visit("20:59"),
+        why="a household visit at 21:00 is outside, 20:59 inside",
+        next_allowed_at="2026-06-17T12:01:00Z",
+    ),
+    Edge(
+        "us-ma.940cmr.visit-hours",
+        denied=home_visit("08:00", role="first_party"),
+        allowed=home_visit("08:01", role="first_party"),
+        why="a creditor's own household visit at 08:00 vs 08:01 (no federal rule binds it)",
+        next_allowed_at="2026-06-16T12:01:00Z",
+        stricter_than_federal=True,
+    ),
+    Edge(
+        "us-ma.940cmr.visit-hours",
+        denied=home_visit("21:00", role="first_party"),
+        allowed=home_visit("20:59", role="first_party"),
+        why="a creditor's household visit at 21:00 is outside, 20:59 inside",
+        next_allowed_at="2026-06-17T12:01:00Z",
+        stricter_than_federal=True,
     ),
     Edge(
         "us-ma.workplace-request-written",
@@ -194,16 +239,17 @@ EDGES = [
             TUE_10,
             channel="in_person",
             place="home",
-            events=[call("2026-05-18T18:00:00-04:00", channel="in_person", outcome="conversation")],
+            events=[call("2026-05-17T10:01:00-04:00", channel="in_person", outcome="conversation")],
         ),
         allowed=request(
             "MA",
             TUE_10,
             channel="in_person",
             place="home",
-            events=[call("2026-05-17T18:00:00-04:00", channel="in_person", outcome="conversation")],
+            events=[call("2026-05-17T10:00:00-04:00", channel="in_person", outcome="conversation")],
         ),
-        why="a visit on 05-18 is inside the 30 days ending 06-16; one on 05-17 is not",
+        why="a visit at 05-17 10:01 is inside the 30 days of 24 hours before 06-16 10:00; one at "
+        "10:00, exactly 30 days back, is not",
         stricter_than_federal=True,
     ),
     Edge(

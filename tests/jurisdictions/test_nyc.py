@@ -31,26 +31,25 @@ JUNE_CONSENT = [email_consent(at="2026-06-01T10:00:00-04:00")]
 EDGES = [
     Edge(
         "us-ny-nyc.time-of-day",
-        denied=request("NY", "2026-06-16T08:00:00-04:00", role="first_party"),
-        allowed=request("NY", "2026-06-16T08:01:00-04:00", role="first_party"),
-        why="a creditor's own call at 08:00 vs 08:01: 'after 8 o'clock' read literally",
-        next_allowed_at="2026-06-16T12:01:00Z",
+        denied=request("NY", "2026-06-16T07:59:00-04:00", role="first_party"),
+        allowed=request("NY", "2026-06-16T08:00:00-04:00", role="first_party"),
+        why="a creditor's own call at 07:59 vs 08:00: 'after 8 o'clock' read as in Regulation F",
+        next_allowed_at="2026-06-16T12:00:00Z",
         stricter_than_federal=True,
     ),
     Edge(
         "us-ny-nyc.time-of-day",
-        denied=request("NY", "2026-06-16T08:00:00-04:00", channel="email", events=JUNE_CONSENT),
-        allowed=request("NY", "2026-06-16T08:01:00-04:00", channel="email", events=JUNE_CONSENT),
-        why="a collector's email at 08:00 (allowed by Regulation F) vs 08:01",
-        next_allowed_at="2026-06-16T12:01:00Z",
-        stricter_than_federal=True,
+        denied=request("NY", "2026-06-16T07:59:00-04:00", channel="email", events=JUNE_CONSENT),
+        allowed=request("NY", "2026-06-16T08:00:00-04:00", channel="email", events=JUNE_CONSENT),
+        why="a collector's email at 07:59 vs 08:00: the same window as Regulation F",
+        next_allowed_at="2026-06-16T12:00:00Z",
     ),
     Edge(
         "us-ny-nyc.time-of-day",
         denied=request("NY", "2026-06-16T21:00:00-04:00", role="first_party", channel="sms"),
         allowed=request("NY", "2026-06-16T20:59:00-04:00", role="first_party", channel="sms"),
         why="a creditor's text at 21:00 vs 20:59",
-        next_allowed_at="2026-06-17T12:01:00Z",
+        next_allowed_at="2026-06-17T12:00:00Z",
         stricter_than_federal=True,
     ),
     Edge(
@@ -73,7 +72,7 @@ EDGES = [
         ),
         why="in force until 2026-08-31: a third communication in the seven days 06-10..06-16 vs "
         "the first one falling out of the period",
-        next_allowed_at="2026-06-17T12:01:00Z",
+        next_allowed_at="2026-06-17T12:00:00Z",
         stricter_than_federal=True,
         name="5-77(b)(1)(iv) third communication in seven days vs second",
     ),
@@ -97,7 +96,7 @@ EDGES = [
         ),
         why="until 2026-08-31 the cap is per consumer (two emails about another debt count), and "
         "unanswered calls convey nothing, so they are not communications",
-        next_allowed_at="2026-06-18T12:01:00Z",
+        next_allowed_at="2026-06-18T12:00:00Z",
         stricter_than_federal=True,
         name="5-77(b)(1)(iv) per consumer; unanswered calls not counted",
     ),
@@ -121,9 +120,10 @@ EDGES = [
                 call("2026-09-13T10:00:00-04:00"),
             ],
         ),
-        why="from 2026-09-01: a fourth attempt in the seven days 09-09..09-15 vs the first "
-        "attempt falling out of the period; unanswered attempts count",
-        next_allowed_at="2026-09-16T12:01:00Z",
+        why="from 2026-09-01: a fourth attempt in the seven days of 24 hours before 09-15 10:00 vs "
+        "the first attempt lying exactly seven days back; unanswered attempts count; the next may "
+        "go at 10:00 on 09-16, when the 09-09 attempt leaves the period",
+        next_allowed_at="2026-09-16T14:00:00Z",
         stricter_than_federal=True,
         name="amended: fourth attempt in seven days vs third",
     ),
@@ -149,7 +149,7 @@ EDGES = [
         ),
         why="the same three unanswered attempts: not communications under the rule in force on "
         "08-31, counted attempts under the amended rule on 09-01",
-        next_allowed_at="2026-09-03T12:01:00Z",
+        next_allowed_at="2026-09-03T14:00:00Z",
         stricter_than_federal=True,
         name="version switch 2026-08-31 vs 2026-09-01",
     ),

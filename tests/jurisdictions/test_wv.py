@@ -34,10 +34,10 @@ ten_talks_first_last_week = (
 EDGES = [
     Edge(
         "us-wv.convenient-hours",
-        denied=request("WV", "2026-06-16T08:00:00-04:00", role="first_party"),
-        allowed=request("WV", "2026-06-16T08:01:00-04:00", role="first_party"),
-        why="a creditor's own call: 'after eight o'clock' excludes 08:00 itself",
-        next_allowed_at="2026-06-16T12:01:00Z",
+        denied=request("WV", "2026-06-16T07:59:00-04:00", role="first_party"),
+        allowed=request("WV", "2026-06-16T08:00:00-04:00", role="first_party"),
+        why="a creditor's own call at 07:59 vs 08:00: 'after eight o'clock' read as in Reg F",
+        next_allowed_at="2026-06-16T12:00:00Z",
         stricter_than_federal=True,
     ),
     Edge(
@@ -45,23 +45,22 @@ EDGES = [
         denied=request("WV", "2026-06-16T21:00:00-04:00", role="first_party", channel="sms"),
         allowed=request("WV", "2026-06-16T20:59:00-04:00", role="first_party", channel="sms"),
         why="'before nine o'clock': 21:00 is outside, 20:59 inside",
-        next_allowed_at="2026-06-17T12:01:00Z",
+        next_allowed_at="2026-06-17T12:00:00Z",
         stricter_than_federal=True,
     ),
     Edge(
         "us-wv.convenient-hours",
-        denied=request("WV", "2026-06-16T08:00:00-04:00"),
-        allowed=request("WV", "2026-06-16T08:01:00-04:00"),
-        why="a collector at 08:00 is allowed federally but not under the literal 'after eight'",
-        next_allowed_at="2026-06-16T12:01:00Z",
-        stricter_than_federal=True,
+        denied=request("WV", "2026-06-16T07:59:00-04:00", channel="email"),
+        allowed=request("WV", "2026-06-16T08:00:00-04:00", channel="email"),
+        why="a collector's email at 07:59 vs 08:00: the same window as Regulation F",
+        next_allowed_at="2026-06-16T12:00:00Z",
     ),
     Edge(
         "us-wv.thirty-calls-per-week",
         denied=request("WV", TUE_10, role="first_party", events=thirty_this_week),
         allowed=request("WV", TUE_10, role="first_party", events=thirty_first_last_week),
         why="a 31st call in the seven days 06-10..06-16 vs one of the thirty having been on 06-09",
-        next_allowed_at="2026-06-17T12:01:00Z",
+        next_allowed_at="2026-06-17T12:00:00Z",
         stricter_than_federal=True,
     ),
     Edge(
@@ -78,7 +77,7 @@ EDGES = [
         denied=request("WV", TUE_10, role="first_party", events=ten_talks_this_week),
         allowed=request("WV", TUE_10, role="first_party", events=ten_talks_first_last_week),
         why="ten conversations already in 06-10..06-16 vs the first having been on 06-09",
-        next_allowed_at="2026-06-17T12:01:00Z",
+        next_allowed_at="2026-06-17T12:00:00Z",
         stricter_than_federal=True,
     ),
     Edge(
@@ -108,8 +107,11 @@ def test_edge(edge: Edge, engine: Engine, federal: Engine) -> None:
 
 
 def test_business_debts_are_outside_the_act(engine: Engine) -> None:
-    """Only consumer claims are covered: a creditor's 08:00 call about a business debt passes."""
-    decision = engine.evaluate(
-        request("WV", "2026-06-16T08:00:00-04:00", role="first_party", debt_purpose="business")
+    """Only consumer claims are covered: a creditor's 07:59 call about a business debt passes,
+    the same call about a consumer debt does not."""
+    business = request(
+        "WV", "2026-06-16T07:59:00-04:00", role="first_party", debt_purpose="business"
     )
-    assert decision.allowed
+    consumer = request("WV", "2026-06-16T07:59:00-04:00", role="first_party")
+    assert engine.evaluate(business).allowed
+    assert "us-wv.convenient-hours" in [v.rule_id for v in engine.evaluate(consumer).violations]
