@@ -115,7 +115,7 @@ def broken(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
         ma, 'windows: [{start: "08:01", end: "21:00"}]', 'windows: [{start: "21:00", end: "08:01"}]'
     )
     # 3. a stale review date
-    _edit(ma, "reviewed: 2026-11-22", "reviewed: 2025-11-30")
+    ma.write_text(re.sub(r"(?m)^reviewed: .*$", "reviewed: 2025-11-30", ma.read_text(), count=1))
     # 4. overlapping versions of one rule
     _edit(
         regf,
