@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-import collections
 import datetime as dt
 from typing import Any
 
 import phonenumbers
 import pytest
-from hypothesis import given, settings
+from hypothesis import find, given, settings
 from hypothesis import strategies as st
 
 from contactrules import Engine
 from contactrules.location import zip_info
 from contactrules.models import parse_request
-from contactrules.models.vocabulary import CHANNELS, EVENT_TYPES
+from contactrules.models.vocabulary import CHANNELS, EVENT_TYPES, EventType
 from contactrules.testing import (
     consumers,
+    event_times,
     events,
+    events_of_type,
     histories,
     phone_numbers,
     places_in,
@@ -97,19 +98,25 @@ def test_events_cover_every_type_of_the_contract_before_and_after(
     parse_request(request)
 
 
-def test_events_reach_every_type_and_both_sides_of_the_contact() -> None:
-    """Over a modest sample every event type appears, before and after ``contact.at``."""
-    seen: collections.Counter[tuple[str, bool]] = collections.Counter()
+@pytest.mark.parametrize("event_type", EVENT_TYPES)
+@given(data=st.data())
+@settings(max_examples=10)
+def test_each_event_type_is_drawn_valid(event_type: EventType, data: st.DataObject) -> None:
+    """Every event type of the contract has its strategy, and its events are valid."""
+    event = data.draw(events_of_type(event_type, AT, after=True))
+    assert event["type"] == event_type
+    parse_request({**_BASE, "events": [event]})
+
+
+@pytest.mark.parametrize("later", [False, True], ids=["before", "after"])
+def test_event_times_fall_on_both_sides_of_the_contact(later: bool) -> None:
     at = dt.datetime.fromisoformat(AT.replace("Z", "+00:00"))
-
-    @given(events(AT, after=True))
-    @settings(max_examples=600, database=None)
-    def record(event: dict[str, Any]) -> None:
-        seen[(event["type"], dt.datetime.fromisoformat(event["at"]) > at)] += 1
-
-    record()
-    assert {t for t, _ in seen} == set(EVENT_TYPES)
-    assert {later for _, later in seen} == {True, False}
+    found = find(
+        event_times(AT, after=True),
+        lambda text: (dt.datetime.fromisoformat(text) > at) == later,
+        settings=settings(database=None),
+    )
+    assert found
 
 
 @given(histories(AT, max_events=20))
@@ -127,16 +134,13 @@ def test_subject_of_puts_the_contacts_own_address_first(request: dict[str, Any])
     assert contact.get("email", subject.emails[0]) == subject.emails[0]
 
 
-def test_every_channel_is_drawn() -> None:
-    seen: set[str] = set()
-
-    @given(requests(max_events=0))
-    @settings(max_examples=100, database=None)
-    def record(request: dict[str, Any]) -> None:
-        seen.add(request["contact"]["channel"])
-
-    record()
-    assert seen == set(CHANNELS)
+@pytest.mark.parametrize("channel", CHANNELS)
+@given(data=st.data())
+@settings(max_examples=10)
+def test_channels_restrict_the_contact(channel: str, data: st.DataObject) -> None:
+    request = data.draw(requests(channels=[channel], roles=["first_party"], max_events=0))
+    assert request["contact"]["channel"] == channel
+    assert request["collector"]["role"] == "first_party"
 
 
 _BASE: dict[str, Any] = {

@@ -19,13 +19,15 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from contactrules.context import Context, Moment, local_midnight
 from contactrules.kinds.base import DEFAULT_OPTIONS, Check, CompileOptions, Failure, RuleBase
-from contactrules.kinds.matching import ContactFilter, Per, same_target
+from contactrules.kinds.matching import ContactFilter, Per, covers_debt, same_target
 from contactrules.models.events import ContactEvent
 from contactrules.models.vocabulary import ConsentKind
 
 
 class ConsentExemption(BaseModel):
-    """Contacts within ``days`` after a consent of these kinds neither count nor are capped."""
+    """Contacts within ``days`` after a consent of these kinds neither count nor are capped; a
+    consent naming debts covers only those debts (Reg F 1006.14(b)(3)(i): consent is given for
+    a particular debt)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -64,7 +66,13 @@ class FrequencyCapRule(RuleBase):
                 return []
             kinds = exemption.consent_kinds
             span = dt.timedelta(days=exemption.days)
-            return [(c.at, c.at + span) for c in ctx.events("consent") if c.kind in kinds]
+            debt_id = ctx.request.contact.debt_id
+            # Consent is given for a particular debt; one naming no debt covers every debt.
+            return [
+                (c.at, c.at + span)
+                for c in ctx.events("consent")
+                if c.kind in kinds and covers_debt(c, debt_id)
+            ]
 
         def exempt(at: dt.datetime, windows: list[tuple[dt.datetime, dt.datetime]]) -> bool:
             return any(start <= at < end for start, end in windows)
@@ -74,7 +82,13 @@ class FrequencyCapRule(RuleBase):
             if isinstance(cached, tuple):
                 return cached
             recent = ctx.contacts_since(ctx.request.contact.at - lookback)
-            found = tuple(e for e in recent if tests(e) and same_target(e, ctx, per))
+            # Contacts placed inside a consent window are not counted either.
+            windows = consent_windows(ctx)
+            found = tuple(
+                e
+                for e in recent
+                if tests(e) and same_target(e, ctx, per) and not exempt(e.at, windows)
+            )
             ctx.memo[memo_key] = found
             return found
 

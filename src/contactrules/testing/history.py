@@ -185,9 +185,10 @@ def _contact_template(after: bool, channels: tuple[str, ...]) -> st.SearchStrate
 
 @st.composite
 def _burst_template(draw: st.DrawFn, channel: str) -> list[dict[str, Any]]:
-    count = draw(st.integers(1, 9))
+    # Weighted to the edges of the caps in force: two or three (states), seven or eight (Reg F).
+    count = draw(st.sampled_from([1, 2, 2, 3, 3, 4, 5, 6, 7, 7, 7, 8, 8, 9]))
     spacing = draw(st.sampled_from([MINUTES_PER_DAY, MINUTES_PER_DAY, 180, 17]))
-    first_gap = draw(st.integers(1, 3 * MINUTES_PER_DAY))
+    first_gap = draw(st.one_of(st.integers(1, 600), st.integers(1, 3 * MINUTES_PER_DAY)))
     outcome = draw(st.sampled_from(["no_answer", "voicemail", "conversation", "delivered", "busy"]))
     address = {"call": "phone", "sms": "phone", "email": "email"}.get(channel)
     burst = []
@@ -310,22 +311,22 @@ def _history_template(
     return joined.flatmap(st.permutations)
 
 
-@lru_cache(maxsize=16)
-def _block_template(channel: str) -> st.SearchStrategy[Any]:
+@lru_cache(maxsize=64)
+def _block_template(channel: str, types: tuple[EventType, ...]) -> st.SearchStrategy[Any]:
     debt_ids = st.sampled_from([None, [_Ref("debt", 0)], [_Ref("debt", 0), "D9"]])
     what = {"call": "phone", "sms": "phone", "email": "email"}.get(channel)
     address = st.sampled_from([None, _Ref(what, 0)]) if what else st.none()
     written = st.just(True)
-    return st.one_of(
-        _simple("cease_request", False, written=written, debt_ids=debt_ids),
-        _simple("refusal_to_pay", False, written=written, debt_ids=debt_ids),
-        _simple(
+    builders: dict[str, st.SearchStrategy[Any]] = {
+        "cease_request": _simple("cease_request", False, written=written, debt_ids=debt_ids),
+        "refusal_to_pay": _simple("refusal_to_pay", False, written=written, debt_ids=debt_ids),
+        "bankruptcy": _simple(
             "bankruptcy",
             False,
             filed=st.integers(-800, -1).map(_Day),
             closed=st.one_of(st.none(), st.integers(2, 900).map(_Day)),
         ),
-        _simple(
+        "attorney_representation": _simple(
             "attorney_representation",
             False,
             debt_ids=debt_ids,
@@ -333,8 +334,12 @@ def _block_template(channel: str) -> st.SearchStrategy[Any]:
                 st.none(), st.integers(1, 30 * MINUTES_PER_DAY).map(lambda m: _Rel(m, 0))
             ),
         ),
-        _simple("opt_out", False, channel=st.just(channel), address=address),
-    )
+        "opt_out": _simple("opt_out", False, channel=st.just(channel), address=address),
+    }
+    unknown = set(types) - set(builders)
+    if unknown:
+        raise ValueError(f"not a blocking event type: {sorted(unknown)}")
+    return st.one_of([builders[t] for t in types])
 
 
 # ---------------------------------------------------------------- public strategies
@@ -408,10 +413,16 @@ def histories(
 
 
 def block_events(
-    at: str | dt.datetime, subject: Subject = Subject(), *, channel: str = "call"
+    at: str | dt.datetime,
+    subject: Subject = Subject(),
+    *,
+    channel: str = "call",
+    types: Sequence[EventType] = BLOCK_TYPES,
 ) -> st.SearchStrategy[dict[str, Any]]:
     """One event, known at ``at``, that stops a debt collector's collection contact about the
     subject's debt through ``channel``: a written cease request or refusal to pay naming it (or
     every debt), an open bankruptcy filed by then, attorney representation for it that has not
-    ended, or an opt-out from the medium (the whole medium or the contact's own address)."""
-    return _block_template(channel).map(partial(_materialise, at=at, subject=subject))
+    ended, or an opt-out from the medium (the whole medium or the contact's own address); only
+    ``types`` of these (``BLOCK_TYPES``) are drawn. A bankruptcy may have closed dates and
+    representation an end: both are after ``at``."""
+    return _block_template(channel, tuple(types)).map(partial(_materialise, at=at, subject=subject))

@@ -46,6 +46,18 @@ def local_minutes() -> st.SearchStrategy[int]:
     return st.one_of(st.sampled_from(EDGE_MINUTES), st.integers(0, 24 * 60 - 1))
 
 
+def dates(first: dt.date, last: dt.date) -> st.SearchStrategy[dt.date]:
+    """Dates spread evenly over the years between ``first`` and ``last`` (hypothesis' integers
+    lean towards small offsets, which would crowd every draw into the first year)."""
+    span = (last - first).days
+    years = list(range(0, span + 1, 365))
+    return st.builds(
+        lambda year, day: first + dt.timedelta(days=min(year + day, span)),
+        st.sampled_from(years),
+        st.integers(0, 364),
+    )
+
+
 @st.composite
 def local_instants(
     draw: st.DrawFn,
@@ -56,8 +68,7 @@ def local_instants(
     """An aware UTC instant whose wall clock in ``zone`` is drawn by ``local_minutes``, now and
     then with seconds (the engine must not round 07:59:59 up to 08:00)."""
     tz = zoneinfo.ZoneInfo(zone)
-    days = (end.date() - start.date()).days
-    day = start.date() + dt.timedelta(days=draw(st.integers(0, days)))
+    day = draw(dates(start.date(), end.date()))
     minute = draw(local_minutes())
     second = draw(st.sampled_from([0, 0, 0, 0, 0, 0, 0, 0, 30, 59]))
     wall = dt.datetime.combine(day, dt.time(minute // 60, minute % 60, second))

@@ -190,7 +190,8 @@ def locations(
     """
     if jurisdictions is not None and NYC in jurisdictions:
         forms = [f for f in forms if f in ("postal", "postal_only", "city")] or ["postal"]
-    return st.builds(location_of, places(jurisdictions), st.sampled_from(list(forms)))
+    pairs = st.tuples(places(jurisdictions), st.sampled_from(list(forms)))
+    return pairs.map(lambda pair: location_of(*pair))
 
 
 @st.composite
