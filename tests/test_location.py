@@ -83,6 +83,16 @@ def test_dialed_area_code_is_not_added_for_email() -> None:
     assert found.zone_names == ("America/New_York",)
 
 
+def test_puerto_rico_number_keeps_puerto_rico_law_beside_an_address_elsewhere() -> None:
+    """Like its zone, Puerto Rico stays a candidate jurisdiction for a consumer dialed on a
+    Puerto Rico number, even when an address in another state is known."""
+    found = where(phone="+17875550142", channel="call", state="NY", postal_code="10001")
+    assert {"US-NY", "US-PR"} <= set(found.jurisdictions)
+    assert "America/Puerto_Rico" in found.zone_names
+    emailed = where(phone="+17875550142", channel="email", state="NY", postal_code="10001")
+    assert "US-PR" not in emailed.jurisdictions
+
+
 def test_brooklyn_zip_is_in_new_york_city() -> None:
     """ZIP 11201 (Kings County) adds US-NY-NYC, for New York City's own rules."""
     found = where(postal_code="11201")

@@ -164,12 +164,13 @@ def _resolve(locations: tuple[Location, ...], phone: str | None) -> Whereabouts:
     if phone:
         for name in phone_zones(phone):
             sources.append((name, f"contact.phone area code ({phone[:5]})"))
-        if not locations:
-            region = phonenumbers.region_code_for_number(phonenumbers.parse(phone, None))
-            if region == "PR":
-                jurisdictions.extend(["US", "US-PR"])
-            elif region:
-                jurisdictions.append(region)
+        region = phonenumbers.region_code_for_number(phonenumbers.parse(phone, None))
+        if region == "PR":
+            # Like its zone, Puerto Rico's law stays a candidate when addresses elsewhere are
+            # known too: a consumer dialed on a Puerto Rico number may be there.
+            jurisdictions.extend(["US", "US-PR"])
+        elif region and not locations:
+            jurisdictions.append(region)
     names = tuple(dict.fromkeys(name for name, _ in sources))
     missing = None
     if not names:

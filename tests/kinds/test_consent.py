@@ -81,6 +81,15 @@ def test_revocation_after_consent_denies(engine: Engine) -> None:
     assert decision.next_allowed_at is None
 
 
+def test_revocation_at_the_same_instant_as_the_consent_ends_it(engine: Engine) -> None:
+    """Records with the same instant cannot be ordered: the revocation wins (the stricter
+    reading), and a revocation a minute before the consent does not touch it."""
+    same = [consent("2026-06-10T15:00:00Z"), revoked("2026-06-10T15:00:00Z")]
+    assert violation_ids(engine.evaluate(robocall(events=same))) == [RULE_ID]
+    before = [consent("2026-06-10T15:00:00Z"), revoked("2026-06-10T14:59:00Z")]
+    assert engine.evaluate(robocall(events=before)).allowed
+
+
 def test_revocation_for_another_number_leaves_consent_standing(engine: Engine) -> None:
     """A revocation ends consent only for the number it names."""
     events = [consent(), revoked("2026-06-10T15:00:00Z", phone="+16175550199")]

@@ -82,3 +82,55 @@ def test_designation_dated_after_the_contact_is_ignored(engine: Engine) -> None:
     same_instant = [inconvenient(["mon"], "12:00", "13:00", at="2026-06-15T16:30:00Z")]
     denied = engine.evaluate(make_request(at="2026-06-15T12:30:00-04:00", events=same_instant))
     assert violation_ids(denied) == [RULE_ID]
+
+
+# Monday 2026-06-15 in Cambridge MA (EDT): the consumer designated 18:00-22:00 inconvenient.
+EVENINGS = [inconvenient(["mon"], "18:00", "22:00")]
+
+
+def _inbound(at: str, channel: str = "call") -> dict[str, Any]:
+    return {
+        "type": "contact",
+        "at": at,
+        "channel": channel,
+        "direction": "inbound",
+        "outcome": "conversation",
+        "debt_id": "D1",
+        "phone": "+16175550123",
+    }
+
+
+@pytest.fixture(scope="module")
+def replying() -> Engine:
+    return make_engine("kind: consumer_designated_times\nparams: {one_reply_to_inbound: true}")
+
+
+def test_one_reply_to_a_consumer_who_called_in_the_designated_stretch(replying: Engine) -> None:
+    """Comment 6(b)(1)-2: a consumer who reaches out at a designated time may get one reply,
+    through the same medium, during that same stretch; without the parameter, none."""
+    history = [*EVENINGS, _inbound("2026-06-15T19:00:00-04:00")]
+    reply = make_request(at="2026-06-15T19:30:00-04:00", events=history)
+    assert replying.evaluate(reply).allowed
+    plain = make_engine("kind: consumer_designated_times")
+    assert violation_ids(plain.evaluate(reply)) == [RULE_ID]
+
+
+def test_no_reply_through_another_medium_or_after_a_reply(replying: Engine) -> None:
+    """The one reply must use the consumer's medium, and only the first one is allowed."""
+    called = [*EVENINGS, _inbound("2026-06-15T19:00:00-04:00")]
+    by_text = make_request(at="2026-06-15T19:30:00-04:00", channel="sms", events=called)
+    assert violation_ids(replying.evaluate(by_text)) == [RULE_ID]
+    replied = {**_inbound("2026-06-15T19:10:00-04:00"), "direction": "outbound"}
+    second = make_request(at="2026-06-15T19:30:00-04:00", events=[*called, replied])
+    assert violation_ids(replying.evaluate(second)) == [RULE_ID]
+
+
+def test_no_reply_in_a_later_stretch_or_to_a_call_outside_one(replying: Engine) -> None:
+    """The reply belongs to the stretch the consumer called in: not next Monday's, and a call
+    the consumer made outside any designated time allows nothing inside one."""
+    last_week = [*EVENINGS, _inbound("2026-06-08T19:00:00-04:00")]
+    later = make_request(at="2026-06-15T19:30:00-04:00", events=last_week)
+    assert violation_ids(replying.evaluate(later)) == [RULE_ID]
+    afternoon = [*EVENINGS, _inbound("2026-06-15T17:00:00-04:00")]
+    evening = make_request(at="2026-06-15T19:30:00-04:00", events=afternoon)
+    assert violation_ids(replying.evaluate(evening)) == [RULE_ID]

@@ -393,3 +393,44 @@ def test_waived_by_an_unrevoked_consent_for_the_number() -> None:
     revoked = {**mine, "type": "consent_revoked", "at": "2026-06-02T10:00:00Z"}
     denied = engine.evaluate(make_request(at=at, events=[mine, revoked, *calls]))
     assert violation_ids(denied) == [RULE_ID]
+
+
+CONSENT_EXEMPT = """
+kind: frequency_cap
+applies_to: {channels: [call]}
+params:
+  max: 7
+  days: 7
+  per: debt
+  counts: {channels: [call], directions: [outbound]}
+  exempt_after_consent: {consent_kinds: [call_frequency], days: 7}
+"""
+
+
+def _consent(at: str, **fields: Any) -> dict[str, Any]:
+    return {"type": "consent", "at": at, "kind": "call_frequency", **fields}
+
+
+def test_calls_inside_a_consent_window_are_not_counted_after_it_ends() -> None:
+    """1006.14(b)(3)(i): calls placed within seven days after direct prior consent do not count,
+    even once the window has closed; the first call after it is not the eighth."""
+    engine = make_engine(CONSENT_EXEMPT)
+    # Consent Mon 06-08 09:00 EDT: its window ends Mon 06-15 09:00, before the 10:00 call, and
+    # holds six of the seven calls (06-09 .. 06-14).
+    covered = [_consent("2026-06-08T09:00:00-04:00"), *week_of_calls(7)]
+    assert engine.evaluate(make_request(at=MONDAY_10, events=covered)).allowed
+    # Consent a week earlier: its window closed before the calls, so all seven count.
+    earlier = [_consent("2026-06-01T09:00:00-04:00"), *week_of_calls(7)]
+    decision = engine.evaluate(make_request(at=MONDAY_10, events=earlier))
+    assert violation_ids(decision) == [RULE_ID]
+
+
+def test_consent_for_another_debt_neither_exempts_nor_uncounts() -> None:
+    """Direct prior consent is given for a particular debt: consent naming only another debt
+    neither exempts the call nor removes calls about this debt from the count."""
+    engine = make_engine(CONSENT_EXEMPT)
+    calls = week_of_calls(7)
+    other = [_consent("2026-06-12T09:00:00-04:00", debt_ids=["D2"]), *calls]
+    mine = [_consent("2026-06-12T09:00:00-04:00", debt_ids=["D1"]), *calls]
+    assert violation_ids(engine.evaluate(make_request(at=MONDAY_10, events=other))) == [RULE_ID]
+    assert engine.evaluate(make_request(at=MONDAY_10, events=mine)).allowed
