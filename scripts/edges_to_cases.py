@@ -48,7 +48,11 @@ def load_edges(module_path: pathlib.Path) -> list[Any]:
 def cases_for(edge: Any, defaults: dict[str, Any], engine: Engine) -> list[dict[str, Any]]:
     name = edge.name or f"{edge.rule}: {edge.why}"
     denied: dict[str, Any] = {"allowed": False, "violates": [edge.rule]}
-    if edge.next_allowed_at is not None and isinstance(edge.next_allowed_at, str):
+    if edge.warns:  # a warn rule never denies: its first side warns instead
+        denied = {"allowed": True, "warns": [edge.rule]}
+        if not edge.allowed_overall:
+            del denied["allowed"]
+    elif edge.next_allowed_at is not None and isinstance(edge.next_allowed_at, str):
         denied["next_allowed_at"] = edge.next_allowed_at
     elif edge.next_allowed_at is None:
         denied["next_allowed_at"] = None
@@ -58,9 +62,10 @@ def cases_for(edge: Any, defaults: dict[str, Any], engine: Engine) -> list[dict[
     allowed: dict[str, Any] = {key: [edge.rule]}
     if edge.allowed_overall:
         allowed = {"allowed": True, **allowed}
+    first = "warns" if edge.warns else "denied"
     return [
         {
-            "name": f"{name} — denied",
+            "name": f"{name} — {first}",
             "request": difference(defaults, edge.denied),
             "expect": denied,
         },
@@ -70,6 +75,13 @@ def cases_for(edge: Any, defaults: dict[str, Any], engine: Engine) -> list[dict[
             "expect": allowed,
         },
     ]
+
+
+class _WithoutAliases(yaml.SafeDumper):
+    """Writes a request shared by two edges out in full: officers read no YAML anchors."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 def main() -> None:
@@ -89,7 +101,7 @@ def main() -> None:
         for case in cases_for(edge, defaults, engine)
         if case["name"] not in existing
     ]
-    text = yaml.safe_dump(new, sort_keys=False, allow_unicode=True, width=100)
+    text = yaml.dump(new, Dumper=_WithoutAliases, sort_keys=False, allow_unicode=True, width=100)
     with args.cases.open("a", encoding="utf-8") as out:
         if not args.cases.exists() or "cases:" not in args.cases.read_text():
             out.write("cases:\n")

@@ -3,7 +3,9 @@
 A jurisdiction's test module lists ``Edge``s: for one rule, a request the rule denies and a
 request at its edge that it allows (07:59 vs 08:00, the 2nd vs the 3rd call, Sunday vs Monday).
 ``check_edge`` asserts both, the expected ``next_allowed_at`` when given, and, for edges marked
-``stricter_than_federal``, that federal law alone would have allowed the denied request.
+``stricter_than_federal``, that federal law alone would have allowed the denied request. A rule
+of severity ``warn`` never denies: its edge is marked ``warns``, and then ``denied`` is the request
+the rule lists under ``warnings`` and ``allowed`` the one it does not.
 
 ``request()`` builds a valid contract request for a state from ``SAMPLES``: a ZIP code in the
 state and a valid number with a local area code. Some area codes span two zones (701 in North
@@ -175,6 +177,7 @@ class Edge:
     next_allowed_at: Any = _UNSET  # expected for the denied request: an ISO string or None
     stricter_than_federal: bool = False  # federal rules alone would allow the denied request
     allowed_overall: bool = True  # the allowed request is allowed by every rule, not only this one
+    warns: bool = False  # a warn rule: ``denied`` warns (and is allowed overall), ``allowed`` not
     name: str = ""  # the test id, e.g. the paragraph tested: "1006.6(b)(1)(i) 07:59 vs 08:00"
 
 
@@ -206,7 +209,28 @@ def own_rules(engine: Engine, jurisdiction: str) -> list[Any]:
     ]
 
 
+def _warned(decision: Decision) -> list[str]:
+    return [w.rule_id for w in decision.warnings]
+
+
+def check_warning_edge(engine: Engine, edge: Edge) -> None:
+    """A warn rule's edge: it warns on one side and not on the other, and denies neither."""
+    assert edge.next_allowed_at is _UNSET and not edge.stricter_than_federal, (
+        f"{edge.rule}: a warning never denies, so it has no next_allowed_at and is never "
+        "stricter than federal law"
+    )
+    for payload, warns in ((edge.denied, True), (edge.allowed, False)):
+        decision = engine.evaluate(payload)
+        assert (edge.rule in _warned(decision)) is warns, (edge.why, _warned(decision))
+        assert edge.rule not in _violated(decision), (edge.why, _violated(decision))
+        if edge.allowed_overall:
+            assert decision.allowed, (edge.why, decision.violations)
+
+
 def check_edge(engine: Engine, federal: Engine, edge: Edge) -> None:
+    if edge.warns:
+        check_warning_edge(engine, edge)
+        return
     denied = engine.evaluate(edge.denied)
     assert edge.rule in _violated(denied), (edge.why, _violated(denied), denied.evaluated)
     if edge.next_allowed_at is not _UNSET:

@@ -127,9 +127,9 @@ EDGES = [
         "us-ca.call-frequency",
         denied=request("CA", TUE_10, role="first_party", events=seven_calls),
         allowed=request("CA", TUE_10, role="first_party", events=seven_calls_from_09),
-        why="the eighth call in seven days (06-10..06-16) vs one call having left the period",
-        next_allowed_at="2026-06-17T15:00:00Z",
-        stricter_than_federal=True,
+        why="the eighth call in seven days (06-10..06-16) warns, with one call having left the "
+        "period it does not; neither is denied (1788.11 gives no number)",
+        warns=True,
     ),
     Edge(
         "us-ca.call-frequency",
@@ -140,7 +140,7 @@ EDGES = [
             "CA", TUE_10, role="first_party", debt_purpose="business", events=seven_calls[1:]
         ),
         why="from 2025-07-01 1788.11 reaches covered commercial debt: 8th call vs 7th",
-        stricter_than_federal=True,
+        warns=True,
     ),
     Edge(
         "us-ca.time-of-day",
@@ -244,11 +244,11 @@ def test_business_debt_before_sb_1286_is_not_covered(engine: Engine) -> None:
             events=early,
         )
     )
-    assert "us-ca.call-frequency" not in [v.rule_id for v in decision.violations]
+    assert "us-ca.call-frequency" not in [w.rule_id for w in decision.warnings]
     consumer = engine.evaluate(
         request("CA", "2025-06-17T10:00:00-07:00", role="first_party", events=early)
     )
-    assert "us-ca.call-frequency" in [v.rule_id for v in consumer.violations]
+    assert "us-ca.call-frequency" in [w.rule_id for w in consumer.warnings]
 
 
 def test_business_debt_hours_start_on_2025_07_01(engine: Engine) -> None:

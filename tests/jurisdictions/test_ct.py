@@ -102,10 +102,9 @@ EDGES = [
         "us-ct.creditor-call-frequency",
         denied=request("CT", TUE_10, role="first_party", events=seven_calls),
         allowed=request("CT", TUE_10, role="first_party", events=seven_calls_from_09),
-        why="a creditor's eighth call in seven days (06-10..06-16) vs one call having left the "
-        "period; the next call may go at 08:00 on 06-17",
-        next_allowed_at="2026-06-17T12:00:00Z",
-        stricter_than_federal=True,
+        why="a creditor's eighth call in seven days (06-10..06-16) warns; with one call having "
+        "left the period it does not; neither is denied (the regulation gives no number)",
+        warns=True,
     ),
     Edge(
         "us-ct.agency-time-of-day",

@@ -131,9 +131,9 @@ EDGES = [
         allowed=request(
             "MD", TUE_10, role=CREDITOR, events=calls("09", "11", "12", "13", "14", "15", "16")
         ),
-        why="an eighth call in 06-10..06-16 vs the 06-09 call having left the period",
-        next_allowed_at="2026-06-17T12:00:00Z",
-        stricter_than_federal=True,
+        why="an eighth call in 06-10..06-16 warns, with the 06-09 call having left the period it "
+        "does not; neither is denied (14-202 gives no number)",
+        warns=True,
     ),
     Edge(
         "us-md.regf-call-after-conversation",
@@ -149,9 +149,9 @@ EDGES = [
             role=CREDITOR,
             events=[call("2026-06-09T15:00:00-04:00", outcome="conversation")],
         ),
-        why="06-16 is day 7 after a 06-10 conversation, day 8 after a 06-09 one",
-        next_allowed_at="2026-06-17T12:00:00Z",
-        stricter_than_federal=True,
+        why="06-16 is day 7 after a 06-10 conversation (warns), day 8 after a 06-09 one (does "
+        "not); neither is denied",
+        warns=True,
     ),
     Edge(
         "us-md.regf-medium-opt-out",

@@ -18,18 +18,28 @@ MORNINGS = event("inconvenient_time", MAY, days=["tue"], **{"from": "09:00", "to
 EDGES = [
     Edge(
         "us-mi.communication-hours",
-        denied=request("MI", "2026-06-16T07:59:00-04:00", role=CREDITOR),
-        allowed=request("MI", "2026-06-16T08:00:00-04:00", role=CREDITOR),
-        why="a creditor's call at 07:59 vs 08:00",
-        next_allowed_at="2026-06-16T12:00:00Z",
+        denied=request("MI", "2026-06-16T08:00:00-04:00", role=CREDITOR),
+        allowed=request("MI", "2026-06-16T08:01:00-04:00", role=CREDITOR),
+        why="a creditor's call at 08:00 vs 08:01: 'between 8 a.m. and 9 p.m.' (or a barred span "
+        "'between 9 p.m. and 8 a.m.') leaves 08:00 outside",
+        next_allowed_at="2026-06-16T12:01:00Z",
         stricter_than_federal=True,
+    ),
+    Edge(
+        "us-mi.communication-hours",
+        denied=request("MI", "2026-06-16T08:00:00-04:00"),
+        allowed=request("MI", "2026-06-16T08:01:00-04:00"),
+        why="a licensed agency's call at 08:00, which Regulation F allows, vs 08:01",
+        next_allowed_at="2026-06-16T12:01:00Z",
+        stricter_than_federal=True,
+        name="agency 08:00 vs 08:01",
     ),
     Edge(
         "us-mi.communication-hours",
         denied=request("MI", "2026-06-16T21:00:00-04:00", role=CREDITOR, channel="email"),
         allowed=request("MI", "2026-06-16T20:59:00-04:00", role=CREDITOR, channel="email"),
-        why="a creditor's email at 21:00 vs 20:59",
-        next_allowed_at="2026-06-17T12:00:00Z",
+        why="a creditor's email at 21:00 vs 20:59; the next may go at 08:01 on 06-17",
+        next_allowed_at="2026-06-17T12:01:00Z",
         stricter_than_federal=True,
     ),
     Edge(

@@ -123,10 +123,9 @@ EDGES = [
             role="first_party",
             events=[call("2026-06-09T10:00:00-04:00", outcome="conversation")],
         ),
-        why="a conversation on 06-10 (day 1) blocks calls through 06-16 (day 7); one on 06-09 "
-        "blocked them through 06-15; the next call may go at 08:00 on 06-17",
-        next_allowed_at="2026-06-17T12:00:00Z",
-        stricter_than_federal=True,
+        why="a conversation on 06-10 (day 1) makes calls through 06-16 (day 7) warn; one on "
+        "06-09 did so through 06-15; neither is denied (the statute gives no number)",
+        warns=True,
     ),
     Edge(
         "us-pa.creditor-medium-opt-out",

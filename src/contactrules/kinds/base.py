@@ -119,6 +119,11 @@ class Applicability(BaseModel):
 
     Unknown values in a request (``phone_type: unknown``, a missing ``technology``) match every
     list: a rule is never skipped because a caller did not know a fact.
+
+    ``any_of`` adds an either/or: the rule applies when every list given here matches *and* at
+    least one of the alternatives (each a whole ``applies_to``) does. It serves laws whose scope
+    is a union of facts, such as 940 CMR 7.04(1)(f)'s calls "to the debtor's residence, cellular
+    telephone" or personal number: a wireless number at any place, or any number at home.
     """
 
     model_config = _SPEC
@@ -144,9 +149,37 @@ class Applicability(BaseModel):
             "without knowing where the consumer is)"
         ),
     )
+    any_of: list[Applicability] | None = Field(
+        default=None,
+        min_length=1,
+        description=(
+            "Alternatives: the rule applies only when at least one of these also applies (each "
+            "read as a whole applies_to, unknown facts matching as usual)"
+        ),
+    )
 
     def compile(self) -> Callable[[Context], str | None]:
         """A predicate returning None when the rule applies, else the reason it does not."""
+        applies = self._compile_lists()
+        if self.any_of is None:
+            return applies
+        alternatives = tuple(alternative.compile() for alternative in self.any_of)
+
+        def applies_with_one_alternative(ctx: Context) -> str | None:
+            reason = applies(ctx)
+            if reason is not None:
+                return reason
+            reasons = []
+            for alternative in alternatives:
+                why_not = alternative(ctx)
+                if why_not is None:
+                    return None
+                reasons.append(why_not)
+            return "none of its alternatives applies: " + "; ".join(reasons)
+
+        return applies_with_one_alternative
+
+    def _compile_lists(self) -> Callable[[Context], str | None]:
         tests: list[tuple[int, str, frozenset[str], bool]] = []
         strict = set(self.known_only)
         for index, name in enumerate(FACT_NAMES):

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from contactrules.context import Context
 from contactrules.models.events import ContactEvent
@@ -27,7 +27,13 @@ Per = Literal["debt", "account", "consumer", "phone", "address", "debt_and_addre
 
 
 class ContactFilter(BaseModel):
-    """Which past contacts a cap or cooldown counts. An omitted (null) list matches every value."""
+    """Which past contacts a cap or cooldown counts. An omitted (null) list matches every value.
+
+    ``any_of`` adds an either/or: a contact must match every list given here *and* at least one
+    of the sub-filters (each read as a whole filter). It serves laws that sort contacts by more
+    than one fact at once, such as 940 CMR 7.04(1)(f)'s "residence, cellular telephone or other
+    personal number" group: a wireless number at any place, or any number at home.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -39,13 +45,29 @@ class ContactFilter(BaseModel):
     places: list[Place] | None = None
     phone_types: list[PhoneType] | None = None
     seeks_consent: list[bool] | None = None
+    any_of: list[ContactFilter] | None = Field(
+        default=None,
+        min_length=1,
+        description="Alternatives: a contact must also match at least one of these filters",
+    )
 
     def compile(self) -> Callable[[ContactEvent], bool]:
         """A predicate over past contact events.
 
-        An unrecorded technology, place, phone type or consent-seeking flag still counts: a
-        missing fact never lets a past contact escape a cap.
+        An unrecorded technology, place, phone type or consent-seeking flag still counts, in
+        ``any_of``'s sub-filters too: a missing fact never lets a past contact escape a cap.
         """
+        matches = self._compile_lists()
+        if self.any_of is None:
+            return matches
+        alternatives = tuple(sub.compile() for sub in self.any_of)
+
+        def matches_one_alternative(e: ContactEvent) -> bool:
+            return matches(e) and any(alternative(e) for alternative in alternatives)
+
+        return matches_one_alternative
+
+    def _compile_lists(self) -> Callable[[ContactEvent], bool]:
         channels, directions, outcomes, technologies, recipients, places, phone_types = (
             frozenset(values) if values is not None else None
             for values in (
