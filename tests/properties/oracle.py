@@ -37,6 +37,7 @@ FACTS = {
     "purposes": lambda r: r.contact.purpose,
     "visibilities": lambda r: r.contact.visibility,
     "estate_representative": lambda r: r.contact.estate_representative,
+    "seeks_consent": lambda r: r.contact.seeks_consent,
 }
 MAY_BE_UNKNOWN = {
     "technologies",
@@ -45,6 +46,7 @@ MAY_BE_UNKNOWN = {
     "places",
     "visibilities",
     "estate_representative",
+    "seeks_consent",
 }
 
 
@@ -57,7 +59,14 @@ class Governing:
 
 
 def governs(rule: RuleBase, request: Request) -> bool:
-    scope = rule.applies_to
+    return _in_scope(rule.applies_to, request)
+
+
+def _in_scope(scope: Any, request: Request) -> bool:
+    """Every list matches (unknown facts match unless known_only) and, with any_of, at least
+    one alternative is in scope as a whole."""
+    if scope.any_of is not None and not any(_in_scope(alt, request) for alt in scope.any_of):
+        return False
     for name, fact in FACTS.items():
         allowed = getattr(scope, name)
         if allowed is None:
@@ -175,9 +184,13 @@ def _listed(values: list[Any] | None, value: Any, unknown_counts: bool = False) 
 
 
 def matches_filter(spec: Any, event: ContactEvent) -> bool:
-    """A contact filter: unrecorded technology, place or phone type still count."""
+    """A contact filter: unrecorded technology, place, phone type or consent-seeking flag still
+    count; with any_of, one alternative must match too."""
+    if spec.any_of is not None and not any(matches_filter(alt, event) for alt in spec.any_of):
+        return False
     return (
-        _listed(spec.channels, event.channel)
+        _listed(spec.seeks_consent, event.seeks_consent, unknown_counts=True)
+        and _listed(spec.channels, event.channel)
         and _listed(spec.directions, event.direction)
         and _listed(spec.outcomes, event.outcome)
         and _listed(spec.recipients, event.recipient)
