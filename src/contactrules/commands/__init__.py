@@ -26,5 +26,8 @@ def command_modules() -> list[ModuleType]:
 
 
 def engine_from_args(args: argparse.Namespace) -> Engine:
-    """The bundled rulesets plus any ``--rules`` overlays named on the command line."""
-    return Engine.load(extra=getattr(args, "rules", []) or [])
+    """The bundled rulesets plus any ``--rules`` overlays named on the command line, checked by
+    the ``--backend`` chosen there."""
+    return Engine.load(
+        extra=getattr(args, "rules", []) or [], backend=getattr(args, "backend", "native")
+    )
