@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, settings
 
 from contactrules import Engine
+from helpers import suite_backend
 
 settings.register_profile(
     "ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -31,4 +32,4 @@ settings.load_profile(os.environ.get("CONTACTRULES_HYPOTHESIS_PROFILE", "ci"))
 @pytest.fixture(scope="session")
 def engine() -> Engine:
     """The bundled rulesets, loaded once for the whole session (an Engine is immutable)."""
-    return Engine.load()
+    return Engine.load(backend=suite_backend())

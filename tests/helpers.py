@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import copy
+import os
 import textwrap
 from typing import Any
 
 from contactrules import Decision, Engine
+from contactrules.engine import BACKENDS, BackendName
 from contactrules.ruleset.loader import load_text
 
 RULE_ID = "test.rule"
@@ -51,10 +53,22 @@ def make_request(**overrides: Any) -> dict[str, Any]:
     return request
 
 
-def make_engine(*rules: str, rule_id: str = RULE_ID) -> Engine:
+def suite_backend() -> BackendName:
+    """The backend the suite's engines use: ``CONTACTRULES_TEST_BACKEND`` (native by default),
+    so that ``CONTACTRULES_TEST_BACKEND=durable pytest tests/kinds`` runs the kinds' edge cases
+    through the durable_rules engine."""
+    name = os.environ.get("CONTACTRULES_TEST_BACKEND", "native")
+    for backend in BACKENDS:
+        if backend == name:
+            return backend
+    raise ValueError(f"CONTACTRULES_TEST_BACKEND={name!r} is not one of {BACKENDS}")
+
+
+def make_engine(*rules: str, rule_id: str = RULE_ID, backend: BackendName | None = None) -> Engine:
     """An engine with US rules; each is its YAML from ``kind:`` on (params, applies_to).
 
     The first rule gets ``rule_id``; later ones ``rule_id`` suffixed ``-2``, ``-3``...
+    ``backend`` defaults to ``suite_backend()``.
     """
     parts = []
     for index, rule in enumerate(rules, start=1):
@@ -74,7 +88,7 @@ def make_engine(*rules: str, rule_id: str = RULE_ID) -> Engine:
         "sources: [{title: Test law, url: 'https://example.com/law'}]\n"
         "rules:\n" + "".join(parts)
     )
-    return Engine(rulesets=[load_text(text, "inline.yaml")])
+    return Engine([load_text(text, "inline.yaml")], backend=backend or suite_backend())
 
 
 def violation_ids(decision: Decision) -> list[str]:

@@ -18,7 +18,7 @@ from contactrules import docsgen
 from contactrules.commands import as_of_date, command_modules
 from contactrules.compliance.cases import in_force_on
 from contactrules.compliance.decisionlog import DecisionLog
-from contactrules.engine import CompiledRule, Engine
+from contactrules.engine import BACKENDS, CompiledRule, Engine
 from contactrules.errors import InvalidRequest, RulesetError
 from contactrules.models.parse import parse_request_json
 from contactrules.ruleset.schema import ruleset_json_schema
@@ -37,6 +37,13 @@ def _parser() -> argparse.ArgumentParser:
         default=[],
         metavar="DIR",
         help="an extra ruleset directory or file (a stricter policy overlay); repeatable",
+    )
+    parser.add_argument(
+        "--backend",
+        choices=BACKENDS,
+        default="native",
+        help="how rules are checked: native (default) or durable (durable_rules' Rete engine, "
+        "the durable extra: slower, an independent second implementation for verification)",
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -83,9 +90,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(ruleset_json_schema(), indent=2))
         return EXIT_ALLOWED
     try:
-        engine = Engine.load(extra=args.rules)
+        engine = Engine.load(extra=args.rules, backend=args.backend)
     except RulesetError as exc:
         print(f"contactrules: invalid ruleset: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except ImportError as exc:  # the durable backend without its extra installed
+        print(f"contactrules: {exc}", file=sys.stderr)
         return EXIT_ERROR
     if args.command == "rules":
         return _rules(engine, args.jurisdiction, args.json, args.as_of)

@@ -171,12 +171,27 @@ class NativeBackend:
 
 NATIVE = NativeBackend()
 # Another backend is added here, imported lazily when its dependency is optional.
-BackendName = Literal["native"]
+BackendName = Literal["native", "durable"]
+BACKENDS: tuple[BackendName, ...] = ("native", "durable")
 
 
-def _backend(name: BackendName, families: Mapping[str, tuple[RuleFamily, ...]]) -> Backend:
+def _backend(
+    name: BackendName,
+    families: Mapping[str, tuple[RuleFamily, ...]],
+    options: CompileOptions = DEFAULT_OPTIONS,
+) -> Backend:
     if name == "native":
         return NATIVE
+    if name == "durable":
+        try:
+            from contactrules.backends.durable import DurableBackend
+        except ModuleNotFoundError as exc:
+            if exc.name not in ("durable", "durable_rules_engine"):
+                raise
+            raise ImportError(
+                "the durable backend needs durable_rules: pip install 'contactrules[durable]'"
+            ) from exc
+        return DurableBackend(families, options)
     raise ValueError(f"unknown backend {name!r}")
 
 
@@ -268,7 +283,7 @@ class Engine:
         check_conflicts(self._rulesets)
         self.options = options
         self._families = MappingProxyType(compile_rulesets(self._rulesets, options))
-        self.backend = _backend(backend, self._families)
+        self.backend = _backend(backend, self._families, options)
         self.digest = _digest(self._rulesets, options)
         self._plans: dict[tuple[object, ...], tuple[PlannedFamily, ...]] = {}
         self._schedules: dict[tuple[object, ...], Schedule] = {}
@@ -293,7 +308,8 @@ class Engine:
         ``tcpa_revocation_grace_business_days`` (0 to 10) uses the FCC's allowance to honour a
         revocation of TCPA consent within that many business days; 0, the default, honours it
         at once. ``backend`` chooses how rules are checked: ``native`` (compiled Python, the
-        default).
+        default) or ``durable`` (durable_rules' Rete engine, the ``durable`` extra: a slower,
+        independent second implementation for verification; see ``contactrules.backends``).
         """
         options = CompileOptions(tcpa_revocation_grace_business_days)
         return cls(load_paths([bundled_root()], overlays=extra), options, backend)

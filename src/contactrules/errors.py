@@ -71,3 +71,19 @@ class RulesetError(ContactRulesError):
             "field": self.field,
             "message": self.message,
         }
+
+
+class BackendError(ContactRulesError):
+    """A decision backend failed to decide: a fault of the engine, never an answer.
+
+    Raised, for example, when the durable backend meets a rule kind it cannot translate, or when
+    durable_rules itself fails. ``backend`` names the backend and ``rule_id`` the rule at fault
+    when there is one. A caller must treat it like any engine error: the contact is not allowed.
+    """
+
+    def __init__(self, message: str, *, backend: str, rule_id: str | None = None) -> None:
+        self.message = message
+        self.backend = backend
+        self.rule_id = rule_id
+        where = f"{backend} backend" + (f", rule {rule_id}" if rule_id else "")
+        super().__init__(f"{where}: {message}")

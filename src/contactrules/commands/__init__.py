@@ -27,8 +27,9 @@ def command_modules() -> list[ModuleType]:
 
 
 def engine_from_args(args: argparse.Namespace) -> Engine:
-    """The bundled rulesets plus any ``--rules`` overlays named on the command line."""
-    return Engine.load(extra=overlays(args))
+    """The bundled rulesets plus any ``--rules`` overlays named on the command line, checked by
+    the ``--backend`` chosen there."""
+    return Engine.load(extra=overlays(args), backend=getattr(args, "backend", "native"))
 
 
 def as_of_date(text: str) -> dt.date:
