@@ -5,8 +5,8 @@
 Single thread (pinned to one CPU where the OS allows), ``time.perf_counter``, seeded workloads from
 ``benchmarks/workload.py``. Request models are built with ``contactrules.parse_request`` before
 any timed loop, except where JSON text is the thing measured. By default the benchmark-only
-overlay ``benchmarks/rulesets`` is loaded on top of the bundled rulesets ("federal plus one state
-file"); ``--overlay none`` measures the bundled rulesets alone.
+overlay ``benchmarks/rulesets/state-overlay`` is loaded on top of the bundled rulesets ("federal
+plus one state file"); ``--overlay none`` measures the bundled rulesets alone.
 """
 
 from __future__ import annotations
@@ -14,14 +14,12 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import os
 import pathlib
 import platform
 import statistics
 import sys
 import time
 import tracemalloc
-from collections.abc import Callable, Sequence
 from typing import Any
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -30,54 +28,10 @@ sys.path.insert(0, str(HERE))
 import workload  # noqa: E402
 from contactrules import Engine, parse_request  # noqa: E402
 from contactrules.models.request import Request  # noqa: E402
+from timing import cpu_name, pin_one_cpu, throughput  # noqa: E402
 
-DEFAULT_OVERLAY = HERE / "rulesets"
+DEFAULT_OVERLAY = HERE / "rulesets" / "state-overlay"
 HISTORY_LENGTHS = (10, 100, 1000)
-# Enough work per timed batch that timer resolution and loop overhead do not matter.
-MIN_SECONDS = 1.0
-
-
-def _pin_one_cpu() -> str:
-    if hasattr(os, "sched_setaffinity"):
-        cpus = sorted(os.sched_getaffinity(0))
-        os.sched_setaffinity(0, {cpus[0]})
-        return f"pinned to CPU {cpus[0]}"
-    return "not pinned"
-
-
-def _timed_pass(fn: Callable[[Any], object], items: Sequence[Any]) -> float:
-    start = time.perf_counter()
-    for item in items:
-        fn(item)
-    return time.perf_counter() - start
-
-
-def throughput(
-    fn: Callable[[Any], object], items: Sequence[Any], repeats: int = 3, warmup: int = 1000
-) -> dict[str, float]:
-    """Best-of-``repeats`` and median per-call time of ``fn`` over ``items`` (seconds).
-
-    Each repeat runs whole passes over ``items`` until MIN_SECONDS have passed, so short batches
-    (long histories, few requests) are still measured over a meaningful interval.
-    """
-    for item in items[:warmup]:
-        fn(item)
-    per_call: list[float] = []
-    for _ in range(repeats):
-        gc.collect()
-        elapsed, calls = 0.0, 0
-        while elapsed < MIN_SECONDS or calls == 0:
-            elapsed += _timed_pass(fn, items)
-            calls += len(items)
-        per_call.append(elapsed / calls)
-    best = min(per_call)
-    median = statistics.median(per_call)
-    return {
-        "us_per_call": median * 1e6,
-        "us_per_call_best": best * 1e6,
-        "per_second": 1.0 / median,
-        "calls": len(items),
-    }
 
 
 # ---------------------------------------------------------------------------------------- parts
@@ -271,9 +225,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print JSON instead of markdown")
     args = parser.parse_args(argv)
 
-    affinity = "not pinned" if args.no_pin else _pin_one_cpu()
+    affinity = "not pinned" if args.no_pin else pin_one_cpu()
     extra = [] if args.overlay.lower() == "none" else [pathlib.Path(args.overlay)]
-    log = (lambda msg: None) if args.json else (lambda msg: print(msg, file=sys.stderr))
+
+    def log(message: str) -> None:
+        if not args.json:
+            print(message, file=sys.stderr)
 
     log("(a) loading rulesets")
     load = bench_load(extra)
@@ -300,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         "environment": {
             "python": platform.python_version(),
             "machine": platform.machine(),
-            "cpu": _cpu_name(),
+            "cpu": cpu_name(),
             "affinity": affinity,
             "n": args.n,
             "events": args.events,
@@ -319,16 +276,6 @@ def main(argv: list[str] | None = None) -> int:
         result["prebuilt_ma"] = bench_prebuilt(engine, ma_models)
     print(json.dumps(result, indent=2) if args.json else markdown(result))
     return 0
-
-
-def _cpu_name() -> str:
-    try:
-        for line in pathlib.Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
 
 
 if __name__ == "__main__":
