@@ -140,3 +140,18 @@ def test_state_zone_table_matches_its_generator() -> None:
     spec.loader.exec_module(module)
     shipped = json.loads((ROOT / "src/contactrules/data/us_state_zones.json").read_text())
     assert shipped == module.state_zones()
+
+
+def test_a_canadian_number_keeps_canadian_law_a_candidate_beside_a_us_address() -> None:
+    """The person dialed on an Ontario number may be in Canada: its law is a candidate, and with
+    no ruleset for it the contact fails closed rather than being judged by US law alone."""
+    found = where(phone="+15195550100", channel="call", state="NY", postal_code="10001")
+    assert "CA" in found.jurisdictions and "US-NY" in found.jurisdictions
+    assert "America/Toronto" in found.zone_names
+
+
+def test_a_state_number_adds_no_state_law_beside_an_address() -> None:
+    """State law follows where the consumer lives; a Boston area code does not put a New York
+    consumer under Massachusetts law (its zone is still a candidate)."""
+    found = where(phone="+16175550142", channel="call", state="NY", postal_code="14201")
+    assert found.jurisdictions == ("US", "US-NY")

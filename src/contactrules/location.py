@@ -154,6 +154,23 @@ def resolve(request: Request) -> Whereabouts:
     return _resolve(tuple(request.consumer.locations), phone)
 
 
+def _phone_jurisdictions(phone: str, located: bool) -> list[str]:
+    """The law a dialed number makes a candidate. Like its zone, a number outside the fifty
+    states (Puerto Rico, Canada...) keeps its region's law a candidate beside addresses
+    elsewhere: the person may be there, and a region with no ruleset then fails closed. A
+    number of a state only stands for federal law, and only when no address is known: state
+    law follows where the consumer lives, which an area code does not show."""
+    number = phonenumbers.parse(phone, None)
+    if not phonenumbers.is_number_geographical(number):
+        return []
+    region = phonenumbers.region_code_for_number(number)
+    if region == "PR":
+        return ["US", "US-PR"]
+    if region and region != "US":
+        return [region]
+    return [] if located or not region else [region]
+
+
 @lru_cache(maxsize=65536)
 def _resolve(locations: tuple[Location, ...], phone: str | None) -> Whereabouts:
     sources: list[tuple[str, str]] = []
@@ -164,13 +181,7 @@ def _resolve(locations: tuple[Location, ...], phone: str | None) -> Whereabouts:
     if phone:
         for name in phone_zones(phone):
             sources.append((name, f"contact.phone area code ({phone[:5]})"))
-        region = phonenumbers.region_code_for_number(phonenumbers.parse(phone, None))
-        if region == "PR":
-            # Like its zone, Puerto Rico's law stays a candidate when addresses elsewhere are
-            # known too: a consumer dialed on a Puerto Rico number may be there.
-            jurisdictions.extend(["US", "US-PR"])
-        elif region and not locations:
-            jurisdictions.append(region)
+        jurisdictions.extend(_phone_jurisdictions(phone, bool(locations)))
     names = tuple(dict.fromkeys(name for name, _ in sources))
     missing = None
     if not names:
