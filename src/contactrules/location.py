@@ -65,19 +65,23 @@ class Whereabouts:
     zone_traces: tuple[ZoneTrace, ...] = ()
 
 
+@lru_cache(maxsize=1)
+def _zip_index() -> dict[str, dict[str, object]]:
+    """Every USPS record by its five-digit code, built once: ``zipcodes.matching`` scans the
+    whole list (about a millisecond a lookup), which an audit of many ZIP codes cannot afford."""
+    records = zipcodes.list_all()  # type: ignore[no-untyped-call]
+    return {str(record["zip_code"]): record for record in records}
+
+
 @lru_cache(maxsize=65536)
 def zip_info(postal_code: str) -> ZipInfo | None:
     """The USPS record of a five-digit ZIP code (``ZIP+4`` is accepted), or None if unknown."""
     code = postal_code.strip()[:5]
     if len(code) != 5 or not code.isdigit():
         return None
-    try:
-        matches = zipcodes.matching(code)  # type: ignore[no-untyped-call]
-    except (TypeError, ValueError):
+    record = _zip_index().get(code)
+    if record is None:
         return None
-    if not matches:
-        return None
-    record = matches[0]
     zone = record.get("timezone")
     return ZipInfo(
         zone=zone if isinstance(zone, str) and is_known_zone(zone) else None,

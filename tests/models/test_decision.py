@@ -36,3 +36,22 @@ def test_decision_round_trips_through_json(engine: Engine) -> None:
     decision = engine.evaluate(request)
     again = Decision.from_json(json.dumps(decision.to_json()))
     assert again == decision
+
+
+def test_to_json_is_exactly_the_dataclass_fields(engine: Engine) -> None:
+    """to_json is written out for speed; dataclasses.asdict is its reference, field by field
+    and in order, for allowed and denied decisions with warnings, failures and zones."""
+    import dataclasses
+
+    cases = sorted((pathlib.Path(__file__).parents[1] / "cases").rglob("*.json"))
+    seen = 0
+    for path in cases:
+        case = json.loads(path.read_text())
+        if case["expect"].get("error"):
+            continue
+        decision = engine.evaluate(case["request"])
+        out = decision.to_json()
+        assert out == dataclasses.asdict(decision), path.name
+        assert list(out) == [f.name for f in dataclasses.fields(decision)]
+        seen += 1
+    assert seen > 20

@@ -17,7 +17,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from contactrules import Decision, Engine
@@ -96,10 +96,27 @@ def test_debt_collector_is_stopped_by_every_block(engine: Engine, data: st.DataO
     by every channel, at every instant; the rule that encodes it is among the violations."""
     request = data.draw(requests(**DEBT_COLLECTION, start=REG_F), label="request")
     block = _with_block(data, request, BLOCK_TYPES)
+    # 1006.14(h)(2)(ii): the person writing in through the medium they opted out of may get one
+    # reply through it; that exception has its own edge tests (tests/federal).
+    assume(not (block["type"] == "opt_out" and _replies_to_the_person(request, block)))
     decision = engine.evaluate(request)
     assert not decision.allowed
     assert FEDERAL_RULE[block["type"]] in {v.rule_id for v in decision.violations}
     _assert_waiting_does_not_lift(block, decision)
+
+
+def _replies_to_the_person(request: dict[str, Any], block: dict[str, Any]) -> bool:
+    """The latest known contact came in through the contact's medium after the block."""
+    at = _instant(request["contact"]["at"])
+    known = [e for e in request["events"] if e["type"] == "contact" and _instant(e["at"]) <= at]
+    if not known:
+        return False
+    last = max(enumerate(known), key=lambda pair: (_instant(pair[1]["at"]), pair[0]))[1]
+    return (
+        last["direction"] == "inbound"
+        and last["channel"] == request["contact"]["channel"]
+        and _instant(last["at"]) > _instant(block["at"])
+    )
 
 
 @given(data=st.data())

@@ -10,7 +10,7 @@ Each ``inconvenient_time`` event names weekdays and a local range ``[from, to)``
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -50,7 +50,7 @@ class DesignatedTimesRule(RuleBase):
         reply_allowed = self.params.one_reply_to_inbound
 
         def check(ctx: Context, moment: Moment) -> Failure | None:
-            ranges = ctx.events("inconvenient_time")
+            ranges = _designations(ctx)
             if not ranges:
                 return None
             blocked = _blocked_until(moment.utc, ctx, ranges)
@@ -68,12 +68,39 @@ class DesignatedTimesRule(RuleBase):
         return check
 
 
-def _range_end(local: dt.datetime, event: InconvenientTime) -> dt.datetime | None:
-    """If ``local`` falls in the event's range, the UTC instant the range ends; else None."""
-    start, end = clock_minutes(event.from_), clock_minutes(event.to)
+class Designation(NamedTuple):
+    """An ``inconvenient_time`` event read once: weekday numbers, its local range in minutes,
+    and the day the consumer said it."""
+
+    days: frozenset[int]
+    start: int
+    end: int
+    said: dt.date
+
+
+_MEMO_KEY = "designated_times:ranges"
+
+
+def _designations(ctx: Context) -> tuple[Designation, ...]:
+    """The request's designations, parsed once per request rather than at every instant."""
+    cached = ctx.memo.get(_MEMO_KEY)
+    if isinstance(cached, tuple):
+        return cached
+    found = tuple(_designation(event) for event in ctx.events("inconvenient_time"))
+    ctx.memo[_MEMO_KEY] = found
+    return found
+
+
+def _designation(event: InconvenientTime) -> Designation:
+    days = frozenset(WEEKDAYS.index(day) for day in event.days)
+    return Designation(days, clock_minutes(event.from_), clock_minutes(event.to), event.at.date())
+
+
+def _range_end(local: dt.datetime, event: Designation) -> dt.datetime | None:
+    """If ``local`` falls in the designated range, the UTC instant the range ends; else None."""
+    start, end, days = event.start, event.end, event.days
     minute = local.hour * 60 + local.minute
     day = local.weekday()
-    days = {WEEKDAYS.index(d) for d in event.days}
     tz = local.tzinfo
     assert isinstance(tz, dt.tzinfo)
     if start < end:
@@ -88,18 +115,18 @@ def _range_end(local: dt.datetime, event: InconvenientTime) -> dt.datetime | Non
 
 
 def _blocked_until(
-    instant: dt.datetime, ctx: Context, ranges: tuple[InconvenientTime, ...]
+    instant: dt.datetime, ctx: Context, ranges: tuple[Designation, ...]
 ) -> tuple[dt.datetime, dt.date] | None:
     for tz in ctx.zones:
         local = instant.astimezone(tz)
         for event in ranges:
             if _range_end(local, event) is not None:
-                return local, event.at.date()
+                return local, event.said
     return None
 
 
 def _stretch_ends(
-    instant: dt.datetime, ctx: Context, ranges: tuple[InconvenientTime, ...]
+    instant: dt.datetime, ctx: Context, ranges: tuple[Designation, ...]
 ) -> list[dt.datetime | None]:
     """For each zone, when the designated stretch containing ``instant`` ends (None: not in one)."""
     ends: list[dt.datetime | None] = []
@@ -110,9 +137,7 @@ def _stretch_ends(
     return ends
 
 
-def _is_single_reply(
-    instant: dt.datetime, ctx: Context, ranges: tuple[InconvenientTime, ...]
-) -> bool:
+def _is_single_reply(instant: dt.datetime, ctx: Context, ranges: tuple[Designation, ...]) -> bool:
     """The consumer's last contact was inbound on this medium in the same designated stretch,
     and nothing has been sent since: one reply is allowed (Official Interpretation 6(b)(1)-2)."""
     contacts = ctx.events("contact")
@@ -125,7 +150,7 @@ def _is_single_reply(
 
 
 def _first_free(
-    instant: dt.datetime, ctx: Context, ranges: tuple[InconvenientTime, ...]
+    instant: dt.datetime, ctx: Context, ranges: tuple[Designation, ...]
 ) -> dt.datetime | None:
     candidate = instant
     limit = instant + dt.timedelta(days=SEARCH_DAYS)

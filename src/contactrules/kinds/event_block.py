@@ -185,16 +185,30 @@ class EventBlockRule(RuleBase):
                 return True, None
             return moment.utc < ends, ends
 
+        memo_key = f"block:{self.id}:{self.effective.from_}"
+
+        def blockers(ctx: Context) -> tuple[Any, ...]:
+            """The events that block this contact at some instant; they depend on the request
+            alone, so they are found once, not at every instant the search tests."""
+            cached = ctx.memo.get(memo_key)
+            if isinstance(cached, tuple):
+                return cached
+            found = tuple(
+                event
+                for event_type in p.events
+                for event in ctx.events(event_type)
+                if matches(event, ctx)
+                and not (p.one_reply_to_inbound and _answers_inbound(event, ctx, p))
+            )
+            ctx.memo[memo_key] = found
+            return found
+
         def check(ctx: Context, moment: Moment) -> Failure | None:
             blocking: list[tuple[Any, dt.datetime | None]] = []
-            for event_type in p.events:
-                for event in ctx.events(event_type):
-                    if matches(event, ctx) and not (
-                        p.one_reply_to_inbound and _answers_inbound(event, ctx, p)
-                    ):
-                        active, until = in_effect(event, moment)
-                        if active:
-                            blocking.append((event, until))
+            for event in blockers(ctx):
+                active, until = in_effect(event, moment)
+                if active:
+                    blocking.append((event, until))
             if not blocking:
                 return None
             first = blocking[0][0]

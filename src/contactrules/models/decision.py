@@ -7,7 +7,7 @@ through ``DECISION_ADAPTER`` (a ``TypeAdapter``), which also gives their JSON Sc
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pydantic import TypeAdapter
@@ -26,6 +26,16 @@ class Finding:
     message: str
     layer: str = "law"
 
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rule_id": self.rule_id,
+            "jurisdiction": self.jurisdiction,
+            "citation": self.citation,
+            "source_url": self.source_url,
+            "message": self.message,
+            "layer": self.layer,
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class TraceEntry:
@@ -36,6 +46,15 @@ class TraceEntry:
     jurisdiction: str = ""
     version: str = ""
     reason: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rule_id": self.rule_id,
+            "outcome": self.outcome,
+            "jurisdiction": self.jurisdiction,
+            "version": self.version,
+            "reason": self.reason,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +80,19 @@ class Decision:
     zones: list[ZoneTrace] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        # Written out rather than dataclasses.asdict, which deep-copies every trace line and
+        # cost more than deciding (asdict is the reference in tests/models/test_decision.py).
+        return {
+            "allowed": self.allowed,
+            "as_of": self.as_of,
+            "jurisdictions": list(self.jurisdictions),
+            "violations": [finding.to_json() for finding in self.violations],
+            "warnings": [finding.to_json() for finding in self.warnings],
+            "next_allowed_at": self.next_allowed_at,
+            "evaluated": [entry.to_json() for entry in self.evaluated],
+            "ruleset_digest": self.ruleset_digest,
+            "zones": [{"zone": z.zone, "source": z.source} for z in self.zones],
+        }
 
     @classmethod
     def from_json(cls, data: str | bytes) -> Decision:
